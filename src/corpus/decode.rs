@@ -1,0 +1,53 @@
+//! Bytes to text: binary files are refused, invalid UTF-8 is decoded lossily with a warning that
+//! names the first bad line, and a byte-order mark is dropped.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use super::{DiagnosticKind, Loaded};
+use crate::error::Location;
+
+/// How far into a file we look for NUL bytes: binary formats show them early, text never does.
+const SNIFF_LEN: usize = 8192;
+
+pub(super) fn decode(path: &Path, bytes: &[u8], out: &mut Loaded) -> Option<String> {
+    if memchr::memchr(0, &bytes[..bytes.len().min(SNIFF_LEN)]).is_some() {
+        out.warn(
+            Location::file(path),
+            DiagnosticKind::Binary,
+            "skipped: binary file (NUL bytes)",
+        );
+        return None;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match String::from_utf8_lossy(bytes) {
+        Cow::Borrowed(s) => Some(s.to_owned()),
+        Cow::Owned(s) => {
+            let bad = std::str::from_utf8(bytes)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
+            let line = 1 + memchr::memchr_iter(b'\n', &bytes[..bad]).count();
+            out.warn(
+                Location::line(path, line),
+                DiagnosticKind::InvalidUtf8,
+                "invalid UTF-8: decoded with replacement characters (U+FFFD)",
+            );
+            Some(s)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_is_skipped_and_bad_utf8_located() {
+        let mut out = Loaded::default();
+        assert!(decode(Path::new("b"), b"PK\x03\x04\0\0", &mut out).is_none());
+        let text = decode(Path::new("t"), b"ok\nok\nbad \xff here", &mut out).unwrap();
+        assert_eq!(text, "ok\nok\nbad \u{fffd} here");
+        assert_eq!(out.diagnostics[0].kind, DiagnosticKind::Binary);
+        assert_eq!(out.diagnostics[1].location, Location::line("t", 3));
+    }
+}

@@ -1,0 +1,250 @@
+//! JSON Lines: one object per line. Only the configured fields are decoded; every other field is
+//! skipped without being built, which keeps parsing close to the speed of reading.
+
+use std::fmt;
+
+use rayon::prelude::*;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+
+use super::meta::{Key, Meta};
+use super::walk::Unit;
+use super::{DiagnosticKind, Loaded};
+use crate::error::Location;
+
+/// Names of the fields of a record. `text` is required; `id` defaults to `<file>:<line>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonlFields {
+    pub id: String,
+    pub text: String,
+    pub title: String,
+    pub source: String,
+    pub url: String,
+    pub published: String,
+    pub lang: String,
+}
+
+impl Default for JsonlFields {
+    fn default() -> Self {
+        JsonlFields {
+            id: "id".into(),
+            text: "text".into(),
+            title: "title".into(),
+            source: "source".into(),
+            url: "url".into(),
+            published: "published".into(),
+            lang: "lang".into(),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Field {
+    Text,
+    Meta(Key),
+}
+
+impl JsonlFields {
+    fn field(&self, name: &str) -> Option<Field> {
+        Some(if name == self.text {
+            Field::Text
+        } else if name == self.id {
+            Field::Meta(Key::Id)
+        } else if name == self.title {
+            Field::Meta(Key::Title)
+        } else if name == self.source {
+            Field::Meta(Key::Source)
+        } else if name == self.url {
+            Field::Meta(Key::Url)
+        } else if name == self.published {
+            Field::Meta(Key::Published)
+        } else if name == self.lang {
+            Field::Meta(Key::Lang)
+        } else {
+            return None;
+        })
+    }
+}
+
+#[derive(Default)]
+struct Record {
+    text: Option<String>,
+    /// Metadata values as found, set on the document after parsing so that problems can be
+    /// reported with the line.
+    meta: Vec<(Key, String)>,
+}
+
+struct RecordSeed<'a>(&'a JsonlFields);
+
+impl<'de> DeserializeSeed<'de> for RecordSeed<'_> {
+    type Value = Record;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Record, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RecordSeed<'_> {
+    type Value = Record;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Record, A::Error> {
+        let mut record = Record::default();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match self.0.field(&key) {
+                Some(Field::Text) => {
+                    record.text = map.next_value::<Option<String>>()?;
+                }
+                Some(Field::Meta(k)) => {
+                    if let Some(v) = map.next_value::<Option<Scalar>>()? {
+                        record.meta.push((k, v.0));
+                    }
+                }
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(record)
+    }
+}
+
+/// A metadata value: a string, or a number or boolean written as one (ids are often numbers).
+struct Scalar(String);
+
+impl<'de> de::Deserialize<'de> for Scalar {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string or a number")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+pub(super) fn read(unit: &Unit, text: &str, fields: &JsonlFields, out: &mut Loaded) {
+    // Lines are parsed in parallel (a corpus is often one large file) and merged in file order.
+    let lines: Vec<&str> = text.lines().collect();
+    let parts: Vec<Loaded> = lines
+        .par_iter()
+        .enumerate()
+        .with_min_len(256)
+        .map(|(i, line)| {
+            let mut part = Loaded::default();
+            read_line(unit, i + 1, line, fields, &mut part);
+            part
+        })
+        .collect();
+    for part in parts {
+        out.documents.extend(part.documents);
+        out.diagnostics.extend(part.diagnostics);
+    }
+}
+
+fn read_line(unit: &Unit, line_no: usize, line: &str, fields: &JsonlFields, out: &mut Loaded) {
+    let location = Location::line(&unit.path, line_no);
+    if line.trim().is_empty() {
+        return;
+    }
+    let mut de = serde_json::Deserializer::from_str(line);
+    let record = RecordSeed(fields)
+        .deserialize(&mut de)
+        .and_then(|r| de.end().map(|()| r));
+    let record = match record {
+        Ok(record) => record,
+        Err(e) => {
+            out.warn(
+                location,
+                DiagnosticKind::MalformedLine,
+                format!("skipped: malformed JSON line: {e}"),
+            );
+            return;
+        }
+    };
+    let Some(body) = record.text.filter(|t| !t.trim().is_empty()) else {
+        out.warn(
+            location,
+            DiagnosticKind::Empty,
+            format!("skipped: no text in field {:?}", fields.text),
+        );
+        return;
+    };
+    let mut meta = Meta::default();
+    for (key, value) in &record.meta {
+        meta.set(*key, value, &location, out);
+    }
+    let default_id = format!("{}:{line_no}", unit.id);
+    out.documents
+        .push(meta.into_document(default_id, body, location));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn unit() -> Unit {
+        Unit {
+            path: PathBuf::from("c.jsonl"),
+            format: None,
+            id: "c".into(),
+            stdin: false,
+        }
+    }
+
+    #[test]
+    fn records_bad_lines_and_custom_fields() {
+        let input = concat!(
+            "{\"doc_id\": 7, \"body\": \"Un texte.\", \"extra\": {\"x\": [1,2]}, \"date\": \"2024-06-19\"}\n",
+            "\n",
+            "{\"doc_id\": \"b\", \"body\": \"Deux\"\n",
+            "{\"body\": \"Sans id.\", \"date\": \"demain\"}\n",
+            "{\"doc_id\": \"c\", \"body\": \"  \"}\n",
+            "[1, 2]\n",
+        );
+        let fields = JsonlFields {
+            id: "doc_id".into(),
+            text: "body".into(),
+            published: "date".into(),
+            ..JsonlFields::default()
+        };
+        let mut out = Loaded::default();
+        read(&unit(), input, &fields, &mut out);
+        let ids: Vec<_> = out.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["7", "c:4"]);
+        assert_eq!(out.documents[0].published.unwrap().to_string(), "2024-06-19");
+        let found: Vec<_> = out
+            .diagnostics
+            .iter()
+            .map(|d| (d.location.line.unwrap(), d.kind))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (3, DiagnosticKind::MalformedLine),
+                (4, DiagnosticKind::BadField),
+                (5, DiagnosticKind::Empty),
+                (6, DiagnosticKind::MalformedLine),
+            ]
+        );
+    }
+}

@@ -1,0 +1,168 @@
+//! Expands the user's inputs into readable units: files found under directories (recursively,
+//! in sorted order so that runs are reproducible), single files, and standard input.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::{DiagnosticKind, Loaded};
+use crate::error::{Error, Location, Result};
+
+/// How a unit's bytes are to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Plain text, with optional front matter.
+    Text,
+    /// Markdown, with optional front matter (read as text: the markup is kept).
+    Markdown,
+    Html,
+    /// JSON Lines: one document per line.
+    Jsonl,
+}
+
+impl Format {
+    pub fn from_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" => Format::Text,
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "jsonl" | "ndjson" | "json" => Format::Jsonl,
+            _ => return None,
+        })
+    }
+
+    /// Guesses the format of text whose name says nothing (standard input, files without a
+    /// known extension given explicitly).
+    pub fn sniff(text: &str) -> Format {
+        let start = text.trim_start_matches('\u{feff}').trim_start();
+        if start.starts_with('{') {
+            Format::Jsonl
+        } else if start.starts_with('<') {
+            Format::Html
+        } else {
+            Format::Text
+        }
+    }
+}
+
+pub(super) struct Unit {
+    pub path: PathBuf,
+    /// `None` for standard input and files with an unknown extension named explicitly: their
+    /// format is chosen by option or sniffed from the content.
+    pub format: Option<Format>,
+    /// Id of the document(s) from this file: the path below the directory given, without extension.
+    pub id: String,
+    pub stdin: bool,
+}
+
+impl Unit {
+    pub fn read(&self) -> std::io::Result<Vec<u8>> {
+        if self.stdin {
+            let mut buf = Vec::new();
+            std::io::stdin().lock().read_to_end(&mut buf)?;
+            Ok(buf)
+        } else {
+            std::fs::read(&self.path)
+        }
+    }
+}
+
+pub(super) fn expand(input: &Path, units: &mut Vec<Unit>, early: &mut Loaded) -> Result<()> {
+    if input.as_os_str() == "-" {
+        units.push(Unit {
+            path: input.to_path_buf(),
+            format: None,
+            id: "stdin".into(),
+            stdin: true,
+        });
+        return Ok(());
+    }
+    let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
+    if !meta.is_dir() {
+        units.push(Unit {
+            path: input.to_path_buf(),
+            format: Format::from_extension(input),
+            id: stem(input),
+            stdin: false,
+        });
+        return Ok(());
+    }
+    let walker = walkdir::WalkDir::new(input)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().unwrap_or(input).to_path_buf();
+                early.warn(
+                    Location::file(path),
+                    DiagnosticKind::Unreadable,
+                    format!("cannot read: {e}"),
+                );
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        match Format::from_extension(path) {
+            Some(format) => units.push(Unit {
+                path: path.to_path_buf(),
+                format: Some(format),
+                id: relative_id(input, path),
+                stdin: false,
+            }),
+            None => early.warn(
+                Location::file(path),
+                DiagnosticKind::UnknownFormat,
+                "skipped: not a .txt, .md, .html or .jsonl file (name it explicitly to read it)",
+            ),
+        }
+    }
+    Ok(())
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn relative_id(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let rel = rel.with_extension("");
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_extension_and_content() {
+        assert_eq!(
+            Format::from_extension(Path::new("a/B.HTML")),
+            Some(Format::Html)
+        );
+        assert_eq!(Format::from_extension(Path::new("x.pdf")), None);
+        assert_eq!(Format::sniff("\u{feff}  {\"id\":1}"), Format::Jsonl);
+        assert_eq!(Format::sniff("<!doctype html>"), Format::Html);
+        assert_eq!(Format::sniff("Bonjour"), Format::Text);
+    }
+
+    #[test]
+    fn ids_keep_subdirectories() {
+        assert_eq!(
+            relative_id(Path::new("c"), Path::new("c/sub/x.txt")),
+            "sub/x"
+        );
+    }
+}
