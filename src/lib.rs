@@ -1,2 +1,3 @@
 pub mod corpus;
 pub mod error;
+pub mod text;

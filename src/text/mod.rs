@@ -1,0 +1,90 @@
+//! The text stage: what every later stage needs to know about an article's text, computed once.
+//! Offsets are byte offsets into the original text, so that every finding can be shown in the
+//! words the source used.
+
+pub mod boilerplate;
+pub mod normalize;
+pub mod sentences;
+pub mod tokenize;
+
+use std::ops::Range;
+
+pub use boilerplate::{Boilerplate, BoilerplateKind};
+
+/// An article's text, split into sentences, with its boilerplate marked.
+#[derive(Debug, Clone)]
+pub struct Prepared<'a> {
+    pub text: &'a str,
+    pub boilerplate: Vec<Boilerplate>,
+    /// Sentences of the article's content (sentences in boilerplate are left out).
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let boilerplate = boilerplate::detect(text);
+        let sentences = sentences::split(text)
+            .into_iter()
+            .filter(|s| !boilerplate::covers(&boilerplate, s.start))
+            .collect();
+        Prepared {
+            text,
+            boilerplate,
+            sentences,
+        }
+    }
+
+    pub fn is_content(&self, pos: usize) -> bool {
+        !boilerplate::covers(&self.boilerplate, pos)
+    }
+}
+
+/// Converts a byte offset into `text` to a character (Unicode scalar) offset, the unit that
+/// JSON consumers (Python, JavaScript with care) index strings by.
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+/// The 1-based line of a byte offset.
+pub fn line_of(text: &str, byte: usize) -> usize {
+    1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..byte]).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_001_sidebar_and_comment_are_not_content() {
+        let text = include_str!("../../corpus/001_cc90cf6986b4a5ff.md");
+        let prepared = Prepared::new(text);
+        let content: String = prepared
+            .sentences
+            .iter()
+            .map(|s| &text[s.clone()])
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(content.contains("7000 conteneurs"));
+        assert!(content.contains("visite de deux jours"));
+        for gone in ["Lamy Toussaint", "gmail", "14 novembre 2024", "arrogance", "vassaux"] {
+            assert!(!content.contains(gone), "{gone} should be boilerplate");
+        }
+    }
+
+    #[test]
+    fn seed_004_bio_is_not_content() {
+        let text = include_str!("../../corpus/004_ef743cc3833b6adb.md");
+        let prepared = Prepared::new(text);
+        let pos = text.find("Passionné et dévoué").unwrap();
+        assert!(!prepared.is_content(pos));
+        assert!(prepared.is_content(text.find("près de deux heures et demie").unwrap()));
+    }
+
+    #[test]
+    fn offsets() {
+        let text = "été\nà Pékin";
+        let pos = text.find("Pékin").unwrap();
+        assert_eq!(char_offset(text, pos), 6);
+        assert_eq!(line_of(text, pos), 2);
+    }
+}
