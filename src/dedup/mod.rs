@@ -1,0 +1,360 @@
+//! The near-duplicate stage: shingles → MinHash signatures → LSH candidates → verified pairs
+//! (Jaccard and containment, exact) → clusters → shared passages.
+
+pub mod align;
+pub mod cluster;
+pub mod lsh;
+pub mod minhash;
+pub mod shingle;
+pub mod signatures;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::Progress;
+use crate::corpus::Document;
+use crate::error::{Error, Result};
+use crate::text::boilerplate;
+
+pub use align::{Passage, Span};
+pub use lsh::Banding;
+pub use shingle::Shingling;
+pub use signatures::Signatures;
+
+/// Containment is only claimed for documents of at least this many shingles: a one-line text is
+/// "contained" in every article that quotes it, which is not reuse of an article.
+pub const MIN_CONTAINED_SHINGLES: usize = 20;
+
+/// The size ratio down to which containment is searched for by default: a text reused whole
+/// inside one three times its length has Jaccard `C/3 / (4/3 - C/3)`, so the candidate threshold
+/// is lowered to that.
+pub const CONTAINMENT_SIZE_RATIO: f64 = 1.0 / 3.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DedupParams {
+    pub shingling: Shingling,
+    pub permutations: usize,
+    pub seed: u64,
+    /// A pair whose Jaccard similarity reaches this is a near-duplicate.
+    pub threshold: f64,
+    /// A pair where this share of one document's shingles is found in the other is a reuse.
+    pub containment: f64,
+    /// Jaccard threshold the LSH banding is tuned for; `None`: derived from the two above.
+    pub lsh_threshold: Option<f64>,
+    /// Explicit banding; `None`: optimal for `lsh_threshold`.
+    pub banding: Option<Banding>,
+    /// Compute the shared passages of each reported pair.
+    pub passages: bool,
+}
+
+impl Default for DedupParams {
+    fn default() -> Self {
+        DedupParams {
+            shingling: Shingling::default(),
+            permutations: 128,
+            seed: 1,
+            threshold: 0.5,
+            containment: 0.8,
+            lsh_threshold: None,
+            banding: None,
+            passages: true,
+        }
+    }
+}
+
+impl DedupParams {
+    pub fn validate(&self) -> Result<()> {
+        let unit = |name: &'static str, v: f64| {
+            if v.is_finite() && v > 0.0 && v <= 1.0 {
+                Ok(())
+            } else {
+                Err(Error::parameter(name, format!("{v} is not in (0, 1]")))
+            }
+        };
+        unit("threshold", self.threshold)?;
+        unit("containment", self.containment)?;
+        if let Some(t) = self.lsh_threshold {
+            unit("lsh threshold", t)?;
+        }
+        if !(1..=4096).contains(&self.permutations) {
+            return Err(Error::parameter(
+                "permutations",
+                format!("{} is not between 1 and 4096", self.permutations),
+            ));
+        }
+        if let Some(b) = self.banding
+            && (b.bands == 0 || b.rows == 0 || b.bands * b.rows > self.permutations)
+        {
+            return Err(Error::parameter(
+                "banding",
+                format!(
+                    "{} bands × {} rows must be at least 1 × 1 and at most the {} permutations",
+                    b.bands, b.rows, self.permutations
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The Jaccard similarity the candidate search is tuned for.
+    pub fn effective_lsh_threshold(&self) -> f64 {
+        self.lsh_threshold.unwrap_or_else(|| {
+            let (c, r) = (self.containment, CONTAINMENT_SIZE_RATIO);
+            self.threshold.min(c * r / (1.0 + r - c * r))
+        })
+    }
+
+    pub fn effective_banding(&self) -> Banding {
+        self.banding.unwrap_or_else(|| {
+            Banding::optimal(self.effective_lsh_threshold(), self.permutations, 0.5, 0.5)
+        })
+    }
+}
+
+/// A verified pair of near-duplicates. `a` sorts before `b`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    pub a: String,
+    pub b: String,
+    /// Jaccard similarity estimated from the signatures.
+    pub estimated_jaccard: f64,
+    /// Exact Jaccard similarity of the shingle sets.
+    pub jaccard: f64,
+    /// Share of `a`'s shingles found in `b`.
+    pub containment_a_in_b: f64,
+    /// Share of `b`'s shingles found in `a`.
+    pub containment_b_in_a: f64,
+    pub shared_shingles: usize,
+    pub passages: Vec<Passage>,
+}
+
+impl Pair {
+    pub fn max_containment(&self) -> f64 {
+        self.containment_a_in_b.max(self.containment_b_in_a)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cluster {
+    /// The earliest published member (ties and undated members: by id): the likely original.
+    pub representative: String,
+    /// Sorted by id.
+    pub members: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentStats {
+    pub id: String,
+    /// Distinct shingles of the article's content.
+    pub shingles: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dedup {
+    pub banding: Banding,
+    pub lsh_threshold: f64,
+    pub documents: Vec<DocumentStats>,
+    /// Pairs proposed by LSH before verification.
+    pub candidates: usize,
+    /// Sorted by `(a, b)`.
+    pub pairs: Vec<Pair>,
+    /// Largest first, then by representative.
+    pub clusters: Vec<Cluster>,
+}
+
+/// Per-document results of the signing pass.
+struct Signed {
+    set: Vec<u64>,
+}
+
+/// Runs the near-duplicate stage over `docs` (which should be sorted by id, as
+/// [`crate::corpus::load`] returns them, for pairs to come out as `a < b`).
+pub fn run(docs: &[Document], params: &DedupParams, progress: &dyn Progress) -> Result<Dedup> {
+    params.validate()?;
+    let banding = params.effective_banding();
+    let hasher = minhash::MinHasher::new(params.permutations, params.seed);
+    let p = params.permutations;
+
+    progress.begin("signing", docs.len() as u64);
+    let mut flat = vec![0u32; docs.len() * p];
+    let signed: Vec<Signed> = docs
+        .par_iter()
+        .zip(flat.par_chunks_mut(p))
+        .map_init(
+            || (Vec::new(), Vec::new()),
+            |(tokens, shingles), (doc, sig)| {
+                let bp = boilerplate::detect(&doc.text);
+                shingle::tokens(&doc.text, &bp, params.shingling.unit, tokens);
+                shingle::shingles(tokens, params.shingling.k, shingles);
+                shingles.sort_unstable();
+                shingles.dedup();
+                hasher.sign(shingles, sig);
+                progress.advance(1);
+                Signed {
+                    set: shingles.clone(),
+                }
+            },
+        )
+        .collect();
+    progress.end();
+    let signatures = Signatures::from_flat(p, flat);
+    let empty: Vec<bool> = signed.iter().map(|s| s.set.is_empty()).collect();
+
+    progress.begin("banding", banding.bands as u64);
+    let candidates = lsh::candidates(&signatures, banding, &empty);
+    progress.end();
+
+    progress.begin("verifying", candidates.len() as u64);
+    let lsh_threshold = params.effective_lsh_threshold();
+    let verified: Vec<Pair> = candidates
+        .par_iter()
+        .with_min_len(64)
+        .filter_map(|&(i, j)| {
+            let (i, j) = (i as usize, j as usize);
+            let (sa, sb) = (&signed[i].set, &signed[j].set);
+            let estimated = minhash::estimate(signatures.get(i), signatures.get(j));
+            // Cheap screen on the estimate before the exact merge: generous, so that the exact
+            // figures, not the estimate's noise, decide.
+            let est_containment = estimated * (sa.len() + sb.len()) as f64
+                / ((1.0 + estimated) * sa.len().min(sb.len()) as f64);
+            if estimated < lsh_threshold * 0.5 && est_containment < params.containment * 0.5 {
+                return None;
+            }
+            let shared = intersection(sa, sb);
+            let union = sa.len() + sb.len() - shared;
+            let jaccard = shared as f64 / union as f64;
+            let ca = shared as f64 / sa.len() as f64;
+            let cb = shared as f64 / sb.len() as f64;
+            let contained = (ca >= params.containment && sa.len() >= MIN_CONTAINED_SHINGLES)
+                || (cb >= params.containment && sb.len() >= MIN_CONTAINED_SHINGLES);
+            if jaccard < params.threshold && !contained {
+                return None;
+            }
+            Some(Pair {
+                a: docs[i].id.clone(),
+                b: docs[j].id.clone(),
+                estimated_jaccard: estimated,
+                jaccard,
+                containment_a_in_b: ca,
+                containment_b_in_a: cb,
+                shared_shingles: shared,
+                passages: Vec::new(),
+            })
+        })
+        .collect();
+    progress.end();
+
+    let index_of = |id: &str| docs.binary_search_by(|d| d.id.as_str().cmp(id)).ok();
+    let mut pairs = verified;
+    if params.passages {
+        progress.begin("aligning", pairs.len() as u64);
+        pairs.par_iter_mut().for_each_init(
+            || (Vec::new(), Vec::new()),
+            |(ta, tb), pair| {
+                if let (Some(i), Some(j)) = (index_of(&pair.a), index_of(&pair.b)) {
+                    let (a, b) = (&docs[i].text, &docs[j].text);
+                    shingle::tokens(a, &boilerplate::detect(a), params.shingling.unit, ta);
+                    shingle::tokens(b, &boilerplate::detect(b), params.shingling.unit, tb);
+                    let runs = align::shared_runs(ta, tb, params.shingling.k);
+                    pair.passages = align::passages(a, ta, b, tb, &runs);
+                }
+                progress.advance(1);
+            },
+        );
+        progress.end();
+    }
+
+    let edges: Vec<(u32, u32)> = pairs
+        .iter()
+        .filter_map(|p| Some((index_of(&p.a)? as u32, index_of(&p.b)? as u32)))
+        .collect();
+    let mut clusters: Vec<Cluster> = cluster::components(docs.len(), edges)
+        .into_iter()
+        .map(|members| {
+            let rep = members
+                .iter()
+                .min_by(|&&x, &&y| {
+                    let (dx, dy) = (&docs[x as usize], &docs[y as usize]);
+                    // Dated before undated, earlier before later, then by id.
+                    (dx.published.is_none(), dx.published, &dx.id).cmp(&(
+                        dy.published.is_none(),
+                        dy.published,
+                        &dy.id,
+                    ))
+                })
+                .copied()
+                .unwrap_or(members[0]);
+            Cluster {
+                representative: docs[rep as usize].id.clone(),
+                members: members
+                    .iter()
+                    .map(|&m| docs[m as usize].id.clone())
+                    .collect(),
+            }
+        })
+        .collect();
+    clusters.sort_by(|x, y| {
+        y.members
+            .len()
+            .cmp(&x.members.len())
+            .then_with(|| x.representative.cmp(&y.representative))
+    });
+
+    Ok(Dedup {
+        banding,
+        lsh_threshold,
+        documents: docs
+            .iter()
+            .zip(&signed)
+            .map(|(d, s)| DocumentStats {
+                id: d.id.clone(),
+                shingles: s.set.len(),
+            })
+            .collect(),
+        candidates: candidates.len(),
+        pairs,
+        clusters,
+    })
+}
+
+/// Size of the intersection of two sorted, distinct lists.
+pub fn intersection(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_lsh_threshold_covers_containment_of_a_third() {
+        let p = DedupParams::default();
+        let t = p.effective_lsh_threshold();
+        // C = 0.8 at ratio 1/3: J = (0.8/3) / (4/3 - 0.8/3) = 0.25.
+        assert!((t - 0.25).abs() < 1e-9, "{t}");
+        assert!(p.validate().is_ok());
+        let bad = DedupParams {
+            banding: Some(Banding { bands: 20, rows: 10 }),
+            ..p
+        };
+        assert!(bad.validate().is_err());
+    }
+
+    #[test]
+    fn intersection_of_sorted_sets() {
+        assert_eq!(intersection(&[1, 3, 5, 7], &[2, 3, 4, 7, 9]), 2);
+        assert_eq!(intersection(&[], &[1]), 0);
+    }
+}
