@@ -12,3 +12,5 @@ pub trait Progress: Sync {
 }
 
 impl Progress for () {}
+pub mod report;
+pub mod synth;

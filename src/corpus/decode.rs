@@ -1,7 +1,6 @@
 //! Bytes to text: binary files are refused, invalid UTF-8 is decoded lossily with a warning that
 //! names the first bad line, and a byte-order mark is dropped.
 
-use std::borrow::Cow;
 use std::path::Path;
 
 use super::{DiagnosticKind, Loaded};
@@ -10,7 +9,7 @@ use crate::error::Location;
 /// How far into a file we look for NUL bytes: binary formats show them early, text never does.
 const SNIFF_LEN: usize = 8192;
 
-pub(super) fn decode(path: &Path, bytes: &[u8], out: &mut Loaded) -> Option<String> {
+pub(super) fn decode(path: &Path, mut bytes: Vec<u8>, out: &mut Loaded) -> Option<String> {
     if memchr::memchr(0, &bytes[..bytes.len().min(SNIFF_LEN)]).is_some() {
         out.warn(
             Location::file(path),
@@ -19,20 +18,21 @@ pub(super) fn decode(path: &Path, bytes: &[u8], out: &mut Loaded) -> Option<Stri
         );
         return None;
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match String::from_utf8_lossy(bytes) {
-        Cow::Borrowed(s) => Some(s.to_owned()),
-        Cow::Owned(s) => {
-            let bad = std::str::from_utf8(bytes)
-                .err()
-                .map_or(0, |e| e.valid_up_to());
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            let bad = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
             let line = 1 + memchr::memchr_iter(b'\n', &bytes[..bad]).count();
             out.warn(
                 Location::line(path, line),
                 DiagnosticKind::InvalidUtf8,
                 "invalid UTF-8: decoded with replacement characters (U+FFFD)",
             );
-            Some(s)
+            Some(String::from_utf8_lossy(&bytes).into_owned())
         }
     }
 }
@@ -44,8 +44,8 @@ mod tests {
     #[test]
     fn binary_is_skipped_and_bad_utf8_located() {
         let mut out = Loaded::default();
-        assert!(decode(Path::new("b"), b"PK\x03\x04\0\0", &mut out).is_none());
-        let text = decode(Path::new("t"), b"ok\nok\nbad \xff here", &mut out).unwrap();
+        assert!(decode(Path::new("b"), b"PK\x03\x04\0\0".to_vec(), &mut out).is_none());
+        let text = decode(Path::new("t"), b"ok\nok\nbad \xff here".to_vec(), &mut out).unwrap();
         assert_eq!(text, "ok\nok\nbad \u{fffd} here");
         assert_eq!(out.diagnostics[0].kind, DiagnosticKind::Binary);
         assert_eq!(out.diagnostics[1].location, Location::line("t", 3));

@@ -12,14 +12,35 @@ use crate::error::Location;
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button",
-    "svg", "iframe", "select", "figure",
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "button", "svg", "iframe", "select", "figure",
 ];
 
 /// Elements that end a line of text, so that paragraphs stay apart.
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "blockquote", "pre", "tr", "table", "br", "hr", "dd", "dt", "figcaption",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "tr",
+    "table",
+    "br",
+    "hr",
+    "dd",
+    "dt",
+    "figcaption",
 ];
 
 pub(super) fn read(unit: &Unit, text: &str, out: &mut Loaded) {
@@ -36,7 +57,11 @@ pub(super) fn read(unit: &Unit, text: &str, out: &mut Loaded) {
     collect_text(*root, &mut body);
     let body = tidy(&body);
     if body.is_empty() {
-        out.warn(location, DiagnosticKind::Empty, "skipped: no text in the HTML body");
+        out.warn(
+            location,
+            DiagnosticKind::Empty,
+            "skipped: no text in the HTML body",
+        );
         return;
     }
     out.documents
@@ -50,14 +75,22 @@ fn selector(css: &str) -> Selector {
 
 fn read_meta(html: &Html, location: &Location, meta: &mut Meta, out: &mut Loaded) {
     if let Some(lang) = html.root_element().value().attr("lang") {
-        meta.set(Key::Lang, lang.split(['-', '_']).next().unwrap_or(lang), location, out);
+        meta.set(
+            Key::Lang,
+            lang.split(['-', '_']).next().unwrap_or(lang),
+            location,
+            out,
+        );
     }
     if let Some(title) = html.select(&selector("title")).next() {
         meta.set(Key::Title, &title.text().collect::<String>(), location, out);
     }
     for tag in html.select(&selector("meta")) {
         let el = tag.value();
-        let name = el.attr("property").or_else(|| el.attr("name")).unwrap_or("");
+        let name = el
+            .attr("property")
+            .or_else(|| el.attr("name"))
+            .unwrap_or("");
         let Some(content) = el.attr("content") else {
             continue;
         };
@@ -156,7 +189,10 @@ mod tests {
         );
         assert_eq!(doc.lang.as_deref(), Some("fr"));
         assert_eq!(doc.source.as_deref(), Some("Le Journal"));
-        assert_eq!(doc.published.map(|d| d.to_string()).as_deref(), Some("2024-06-19"));
+        assert_eq!(
+            doc.published.map(|d| d.to_string()).as_deref(),
+            Some("2024-06-19")
+        );
         assert!(out.diagnostics.is_empty());
     }
 }

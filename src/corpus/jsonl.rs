@@ -231,7 +231,10 @@ mod tests {
         read(&unit(), input, &fields, &mut out);
         let ids: Vec<_> = out.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["7", "c:4"]);
-        assert_eq!(out.documents[0].published.unwrap().to_string(), "2024-06-19");
+        assert_eq!(
+            out.documents[0].published.unwrap().to_string(),
+            "2024-06-19"
+        );
         let found: Vec<_> = out
             .diagnostics
             .iter()

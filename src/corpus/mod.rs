@@ -206,15 +206,13 @@ fn read_unit(unit: &walk::Unit, options: &LoadOptions) -> Loaded {
             return out;
         }
     };
-    let Some(text) = decode::decode(&unit.path, &bytes, &mut out) else {
+    let Some(text) = decode::decode(&unit.path, bytes, &mut out) else {
         return out;
     };
     out.bytes = text.len() as u64;
     let format = match unit.format {
         Some(f) => f,
-        None => options
-            .input_format
-            .unwrap_or_else(|| Format::sniff(&text)),
+        None => options.input_format.unwrap_or_else(|| Format::sniff(&text)),
     };
     match format {
         Format::Text | Format::Markdown => plain::read(unit, &text, &mut out),

@@ -152,7 +152,11 @@ mod tests {
             "LE PRÉSIDENT russe est arrivé à Pyongyang ce mercredi matin pour un sommet"
         );
         assert_eq!(ps[0].tokens, 13);
-        let chars: String = b.chars().skip(ps[0].b.start).take(ps[0].b.end - ps[0].b.start).collect();
+        let chars: String = b
+            .chars()
+            .skip(ps[0].b.start)
+            .take(ps[0].b.end - ps[0].b.start)
+            .collect();
         assert_eq!(chars, ps[0].b.text);
     }
 

@@ -102,7 +102,9 @@ mod tests {
     fn estimate_tracks_jaccard() {
         // |A ∩ B| = 500, |A ∪ B| = 1500: J = 1/3.
         let a: Vec<u64> = (0..1000u64).map(|i| i.wrapping_mul(0x9E37_79B9)).collect();
-        let b: Vec<u64> = (500..1500u64).map(|i| i.wrapping_mul(0x9E37_79B9)).collect();
+        let b: Vec<u64> = (500..1500u64)
+            .map(|i| i.wrapping_mul(0x9E37_79B9))
+            .collect();
         let h = MinHasher::new(256, 42);
         let (mut sa, mut sb) = (vec![0; 256], vec![0; 256]);
         h.sign(&a, &mut sa);

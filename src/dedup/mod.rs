@@ -346,7 +346,10 @@ mod tests {
         assert!((t - 0.25).abs() < 1e-9, "{t}");
         assert!(p.validate().is_ok());
         let bad = DedupParams {
-            banding: Some(Banding { bands: 20, rows: 10 }),
+            banding: Some(Banding {
+                bands: 20,
+                rows: 10,
+            }),
             ..p
         };
         assert!(bad.validate().is_err());

@@ -65,13 +65,19 @@ impl FromStr for Shingling {
         let unit = match unit {
             "words" | "word" | "w" => Unit::Words,
             "chars" | "char" | "c" => Unit::Chars,
-            other => return Err(format!("unknown shingle unit {other:?} (use words:N or chars:N)")),
+            other => {
+                return Err(format!(
+                    "unknown shingle unit {other:?} (use words:N or chars:N)"
+                ));
+            }
         };
         let k: usize = k
             .parse()
             .map_err(|_| format!("shingle size {k:?} is not a whole number"))?;
         if !(1..=MAX_K).contains(&k) {
-            return Err(format!("shingle size must be between 1 and {MAX_K}, not {k}"));
+            return Err(format!(
+                "shingle size must be between 1 and {MAX_K}, not {k}"
+            ));
         }
         Ok(Shingling { unit, k })
     }

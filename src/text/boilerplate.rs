@@ -33,34 +33,92 @@ pub struct Boilerplate {
 
 /// Line starts (lower case) that make a line a byline.
 const BYLINE_STARTS: &[&str] = &[
-    "texte :", "texte:", "texte et photos", "auteur :", "auteur:", "auteure :", "par :", "email :",
-    "email:", "e-mail :", "e-mail:", "courriel :", "mail :", "photo :", "photos :", "crédit",
-    "crédits", "credit:", "©", "copyright", "tous droits réservés", "all rights reserved",
-    "profil de l'auteur", "profil de l’auteur", "à propos de l'auteur", "à propos de l’auteur",
-    "about the author", "written by", "publié par", "rédigé par",
+    "texte :",
+    "texte:",
+    "texte et photos",
+    "auteur :",
+    "auteur:",
+    "auteure :",
+    "par :",
+    "email :",
+    "email:",
+    "e-mail :",
+    "e-mail:",
+    "courriel :",
+    "mail :",
+    "photo :",
+    "photos :",
+    "crédit",
+    "crédits",
+    "credit:",
+    "©",
+    "copyright",
+    "tous droits réservés",
+    "all rights reserved",
+    "profil de l'auteur",
+    "profil de l’auteur",
+    "à propos de l'auteur",
+    "à propos de l’auteur",
+    "about the author",
+    "written by",
+    "publié par",
+    "rédigé par",
 ];
 
 /// Headers of lists of other articles (lower case, line start).
 const RELATED_STARTS: &[&str] = &[
-    "derniers articles", "dernier articles", "derniers articles publiés", "articles récents",
-    "sur le même sujet", "articles similaires", "articles liés", "vous aimerez aussi",
-    "vous aimerez peut-être", "à lire aussi", "a lire aussi", "lire aussi", "à voir aussi",
-    "related articles", "related posts", "recent posts", "read more", "more stories", "see also",
+    "derniers articles",
+    "dernier articles",
+    "derniers articles publiés",
+    "articles récents",
+    "sur le même sujet",
+    "articles similaires",
+    "articles liés",
+    "vous aimerez aussi",
+    "vous aimerez peut-être",
+    "à lire aussi",
+    "a lire aussi",
+    "lire aussi",
+    "à voir aussi",
+    "related articles",
+    "related posts",
+    "recent posts",
+    "read more",
+    "more stories",
+    "see also",
 ];
 
 /// Headers of comment sections.
 const COMMENT_STARTS: &[&str] = &[
-    "commentaires", "commentaire", "laisser un commentaire", "laissez un commentaire",
-    "réagissez", "vos réactions", "comments", "leave a comment", "leave a reply", "répondre",
+    "commentaires",
+    "commentaire",
+    "laisser un commentaire",
+    "laissez un commentaire",
+    "réagissez",
+    "vos réactions",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "répondre",
 ];
 
 /// Phrases that mark a promotional line or an author bio wherever they appear in it.
 /// Only imperatives addressed to the reader: words like "publicité" or "sponsoring" alone are
 /// also the subject of real articles.
 const PROMO_MARKERS: &[&str] = &[
-    "contactez-nous", "abonnez-vous", "inscrivez-vous", "suivez-nous", "rejoignez-nous",
-    "partagez cet article", "partager cet article", "notre newsletter", "subscribe to our",
-    "follow us on", "sign up for our", "share this article", "contact us",
+    "contactez-nous",
+    "abonnez-vous",
+    "inscrivez-vous",
+    "suivez-nous",
+    "rejoignez-nous",
+    "partagez cet article",
+    "partager cet article",
+    "notre newsletter",
+    "subscribe to our",
+    "follow us on",
+    "sign up for our",
+    "share this article",
+    "contact us",
 ];
 
 /// Lines longer than this are prose, whatever word they start with.
@@ -78,8 +136,21 @@ pub fn detect(text: &str) -> Vec<Boilerplate> {
         if trimmed.is_empty() {
             continue;
         }
-        let lower = trimmed.to_lowercase();
         let short = trimmed.len() <= MAX_HEADER_LEN;
+        let near_end = offset > half;
+        if !short && !near_end {
+            // Long lines in the first half are prose: only short lines can be headers, and
+            // promotional lines are looked for near the end. Lowercasing every paragraph of
+            // every article would be most of this stage's cost.
+            continue;
+        }
+        // Headers are short, so lowercasing them is cheap; promotional markers are ASCII,
+        // so long lines near the end only need an ASCII fold.
+        let lower = if short {
+            trimmed.to_lowercase()
+        } else {
+            trimmed.to_ascii_lowercase()
+        };
         let kind = if short && (starts_with_any(&lower, BYLINE_STARTS) || is_contact(trimmed)) {
             Some((BoilerplateKind::Byline, true))
         } else if short && starts_with_any(&lower, COMMENT_STARTS) {
@@ -88,7 +159,7 @@ pub fn detect(text: &str) -> Vec<Boilerplate> {
             // "Derniers articles" opens a list; "Lire aussi : titre" is a single inline link.
             let is_list_header = !lower.contains(':') || lower.trim_end().ends_with(':');
             Some((BoilerplateKind::Related, is_list_header))
-        } else if offset > half && PROMO_MARKERS.iter().any(|m| lower.contains(m)) {
+        } else if near_end && PROMO_MARKERS.iter().any(|m| lower.contains(m)) {
             Some((BoilerplateKind::Promo, false))
         } else if short && is_signature(trimmed) {
             Some((BoilerplateKind::Byline, true))
@@ -184,7 +255,10 @@ mod tests {
             found,
             [
                 ("Par Jean Dupont", BoilerplateKind::Byline),
-                ("À lire aussi : Le sommet de Pékin", BoilerplateKind::Related)
+                (
+                    "À lire aussi : Le sommet de Pékin",
+                    BoilerplateKind::Related
+                )
             ]
         );
     }

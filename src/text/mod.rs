@@ -66,7 +66,13 @@ mod tests {
             .join("\n");
         assert!(content.contains("7000 conteneurs"));
         assert!(content.contains("visite de deux jours"));
-        for gone in ["Lamy Toussaint", "gmail", "14 novembre 2024", "arrogance", "vassaux"] {
+        for gone in [
+            "Lamy Toussaint",
+            "gmail",
+            "14 novembre 2024",
+            "arrogance",
+            "vassaux",
+        ] {
             assert!(!content.contains(gone), "{gone} should be boilerplate");
         }
     }

@@ -8,12 +8,10 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 pub fn unify_punctuation(c: char) -> char {
     match c {
         '\u{2019}' | '\u{2018}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '`' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => {
-            '"'
-        }
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => {
-            '-'
-        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => '-',
         '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' => ' ',
         _ => c,
     }
@@ -23,7 +21,14 @@ pub fn unify_punctuation(c: char) -> char {
 pub fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
         // The common case in French and English text: no normalisation can change ASCII.
-        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
+    if word.chars().all(is_stable_latin) {
+        // Latin letters that NFKC leaves alone: lower case is all there is to do.
+        out.extend(word.chars().map(lower_latin));
         return;
     }
     let push = |out: &mut String, c: char| {
@@ -35,6 +40,37 @@ pub fn fold_into(word: &str, out: &mut String) {
         word.chars().for_each(|c| push(out, c));
     } else {
         word.nfkc().for_each(|c| push(out, c));
+    }
+}
+
+/// ASCII and the Latin-1 and Latin Extended-A letters (French, Spanish, German, Polish, …) that
+/// NFKC does not change: `Ĳ ĳ Ŀ ŀ ŉ ſ` are compatibility characters, and `İ` lowers to two
+/// characters; they take the slow path.
+fn is_stable_latin(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (('\u{C0}'..='\u{17E}').contains(&c)
+            && !matches!(
+                c,
+                '\u{D7}'
+                    | '\u{F7}'
+                    | '\u{130}'
+                    | '\u{132}'
+                    | '\u{133}'
+                    | '\u{13F}'
+                    | '\u{140}'
+                    | '\u{149}'
+            ))
+}
+
+/// Lower case of a character that passed [`is_stable_latin`]: Latin-1 capitals are 0x20 below
+/// their small letters; Latin Extended-A pairs a capital (even) with its small letter (odd) in
+/// most blocks, and the table lookup handles the rest.
+fn lower_latin(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\u{C0}'..='\u{DE}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        '\u{DF}'..='\u{FF}' | 'a'..='z' | '0'..='9' => c,
+        _ => c.to_lowercase().next().unwrap_or(c),
     }
 }
 
@@ -54,6 +90,16 @@ mod tests {
         assert_eq!(fold("Poutine"), "poutine");
         assert_eq!(fold("ÉTATS"), "états");
         assert_eq!(fold("ﬁnance"), "finance");
+        assert_eq!(fold("Ĳssel"), "ijssel");
+        assert_eq!(fold("ŒUVRE"), "œuvre");
+        assert_eq!(fold("ÀÉÈÇÔÛÜŸÆ"), "àéèçôûüÿæ");
+        for c in ('\u{C0}'..='\u{17E}').filter(|&c| is_stable_latin(c)) {
+            assert_eq!(
+                lower_latin(c).to_string(),
+                c.to_lowercase().to_string(),
+                "{c}"
+            );
+        }
         assert_eq!(fold("Ｋｉｍ"), "kim");
         assert_eq!(fold("l’occasion"), "l'occasion");
         assert_eq!(fold("Jong–Un"), "jong-un");

@@ -132,7 +132,9 @@ mod tests {
     #[test]
     fn french_abbreviations_and_initials() {
         assert_eq!(
-            sentences("M. Poutine est arrivé. Mme Dupont aussi ! Né en 63 av. J.-C. à Rome. J. Dupont écrit."),
+            sentences(
+                "M. Poutine est arrivé. Mme Dupont aussi ! Né en 63 av. J.-C. à Rome. J. Dupont écrit."
+            ),
             [
                 "M. Poutine est arrivé.",
                 "Mme Dupont aussi !",
