@@ -1,6 +1,7 @@
 //! Bytes to text: binary files are refused, invalid UTF-8 is decoded lossily with a warning that
 //! names the first bad line, and a byte-order mark is dropped.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::{DiagnosticKind, Loaded};
@@ -9,30 +10,42 @@ use crate::error::Location;
 /// How far into a file we look for NUL bytes: binary formats show them early, text never does.
 const SNIFF_LEN: usize = 8192;
 
-pub(super) fn decode(path: &Path, mut bytes: Vec<u8>, out: &mut Loaded) -> Option<String> {
-    if memchr::memchr(0, &bytes[..bytes.len().min(SNIFF_LEN)]).is_some() {
+/// Whether the bytes look binary; such a file is reported and skipped.
+pub(super) fn is_binary(path: &Path, bytes: &[u8], out: &mut Loaded) -> bool {
+    let binary = memchr::memchr(0, &bytes[..bytes.len().min(SNIFF_LEN)]).is_some();
+    if binary {
         out.warn(
             Location::file(path),
             DiagnosticKind::Binary,
             "skipped: binary file (NUL bytes)",
         );
-        return None;
     }
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Some(text),
+    binary
+}
+
+pub(super) fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// Decodes `bytes`, the content of `path` from line `first_line` on; invalid UTF-8 is replaced
+/// and reported with the line of the first bad byte.
+pub(super) fn decode<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+    first_line: usize,
+    out: &mut Loaded,
+) -> Cow<'a, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
         Err(e) => {
-            let bad = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let line = 1 + memchr::memchr_iter(b'\n', &bytes[..bad]).count();
+            let bad = e.valid_up_to();
+            let line = first_line + memchr::memchr_iter(b'\n', &bytes[..bad]).count();
             out.warn(
                 Location::line(path, line),
                 DiagnosticKind::InvalidUtf8,
                 "invalid UTF-8: decoded with replacement characters (U+FFFD)",
             );
-            Some(String::from_utf8_lossy(&bytes).into_owned())
+            String::from_utf8_lossy(bytes)
         }
     }
 }
@@ -44,10 +57,12 @@ mod tests {
     #[test]
     fn binary_is_skipped_and_bad_utf8_located() {
         let mut out = Loaded::default();
-        assert!(decode(Path::new("b"), b"PK\x03\x04\0\0".to_vec(), &mut out).is_none());
-        let text = decode(Path::new("t"), b"ok\nok\nbad \xff here".to_vec(), &mut out).unwrap();
+        assert!(is_binary(Path::new("b"), b"PK\x03\x04\0\0", &mut out));
+        assert!(!is_binary(Path::new("t"), b"texte", &mut out));
+        let text = decode(Path::new("t"), b"ok\nok\nbad \xff here", 1, &mut out);
         assert_eq!(text, "ok\nok\nbad \u{fffd} here");
         assert_eq!(out.diagnostics[0].kind, DiagnosticKind::Binary);
         assert_eq!(out.diagnostics[1].location, Location::line("t", 3));
+        assert_eq!(strip_bom(b"\xEF\xBB\xBFx"), b"x");
     }
 }

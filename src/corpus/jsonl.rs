@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
 use super::meta::{Key, Meta};
+use super::decode;
 use super::walk::Unit;
 use super::{DiagnosticKind, Loaded};
 use crate::error::Location;
@@ -141,16 +142,20 @@ impl<'de> de::Deserialize<'de> for Scalar {
     }
 }
 
-pub(super) fn read(unit: &Unit, text: &str, fields: &JsonlFields, out: &mut Loaded) {
-    // Lines are parsed in parallel (a corpus is often one large file) and merged in file order.
-    let lines: Vec<&str> = text.lines().collect();
+pub(super) fn read(unit: &Unit, bytes: &[u8], fields: &JsonlFields, out: &mut Loaded) {
+    // Lines are decoded and parsed in parallel (a corpus is often one large file) and merged
+    // in file order. A newline byte never occurs inside a UTF-8 sequence, so splitting the
+    // bytes before decoding is safe.
+    let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
     let parts: Vec<Loaded> = lines
         .par_iter()
         .enumerate()
         .with_min_len(256)
         .map(|(i, line)| {
             let mut part = Loaded::default();
-            read_line(unit, i + 1, line, fields, &mut part);
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            let text = decode::decode(&unit.path, line, i + 1, &mut part);
+            read_line(unit, i + 1, &text, fields, &mut part);
             part
         })
         .collect();
@@ -228,7 +233,7 @@ mod tests {
             ..JsonlFields::default()
         };
         let mut out = Loaded::default();
-        read(&unit(), input, &fields, &mut out);
+        read(&unit(), input.as_bytes(), &fields, &mut out);
         let ids: Vec<_> = out.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["7", "c:4"]);
         assert_eq!(

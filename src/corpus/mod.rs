@@ -206,18 +206,26 @@ fn read_unit(unit: &walk::Unit, options: &LoadOptions) -> Loaded {
             return out;
         }
     };
-    let Some(text) = decode::decode(&unit.path, bytes, &mut out) else {
+    if decode::is_binary(&unit.path, &bytes, &mut out) {
         return out;
-    };
-    out.bytes = text.len() as u64;
+    }
+    let bytes = decode::strip_bom(&bytes);
+    out.bytes = bytes.len() as u64;
     let format = match unit.format {
         Some(f) => f,
-        None => options.input_format.unwrap_or_else(|| Format::sniff(&text)),
+        None => options
+            .input_format
+            .unwrap_or_else(|| Format::sniff(bytes)),
     };
+    if format == Format::Jsonl {
+        // Decoded line by line, in parallel, so a bad byte is reported with its own line.
+        jsonl::read(unit, bytes, &options.fields, &mut out);
+        return out;
+    }
+    let text = decode::decode(&unit.path, bytes, 1, &mut out);
     match format {
-        Format::Text | Format::Markdown => plain::read(unit, &text, &mut out),
         Format::Html => html::read(unit, &text, &mut out),
-        Format::Jsonl => jsonl::read(unit, &text, &options.fields, &mut out),
+        _ => plain::read(unit, &text, &mut out),
     }
     out
 }

@@ -32,16 +32,14 @@ impl Format {
         })
     }
 
-    /// Guesses the format of text whose name says nothing (standard input, files without a
-    /// known extension given explicitly).
-    pub fn sniff(text: &str) -> Format {
-        let start = text.trim_start_matches('\u{feff}').trim_start();
-        if start.starts_with('{') {
-            Format::Jsonl
-        } else if start.starts_with('<') {
-            Format::Html
-        } else {
-            Format::Text
+    /// Guesses the format of input whose name says nothing (standard input, files without a
+    /// known extension given explicitly) from its first non-blank byte.
+    pub fn sniff(bytes: &[u8]) -> Format {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') => Format::Jsonl,
+            Some(b'<') => Format::Html,
+            _ => Format::Text,
         }
     }
 }
@@ -153,9 +151,9 @@ mod tests {
             Some(Format::Html)
         );
         assert_eq!(Format::from_extension(Path::new("x.pdf")), None);
-        assert_eq!(Format::sniff("\u{feff}  {\"id\":1}"), Format::Jsonl);
-        assert_eq!(Format::sniff("<!doctype html>"), Format::Html);
-        assert_eq!(Format::sniff("Bonjour"), Format::Text);
+        assert_eq!(Format::sniff(b"\xEF\xBB\xBF  {\"id\":1}"), Format::Jsonl);
+        assert_eq!(Format::sniff(b"<!doctype html>"), Format::Html);
+        assert_eq!(Format::sniff(b"Bonjour"), Format::Text);
     }
 
     #[test]

@@ -145,7 +145,7 @@ pub struct Cluster {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocumentStats {
     pub id: String,
-    /// Distinct shingles of the article's content.
+    /// Shingles of the article's content: windows of `k` tokens, repeats included.
     pub shingles: usize,
 }
 
@@ -162,11 +162,6 @@ pub struct Dedup {
     pub clusters: Vec<Cluster>,
 }
 
-/// Per-document results of the signing pass.
-struct Signed {
-    set: Vec<u64>,
-}
-
 /// Runs the near-duplicate stage over `docs` (which should be sorted by id, as
 /// [`crate::corpus::load`] returns them, for pairs to come out as `a < b`).
 pub fn run(docs: &[Document], params: &DedupParams, progress: &dyn Progress) -> Result<Dedup> {
@@ -177,32 +172,43 @@ pub fn run(docs: &[Document], params: &DedupParams, progress: &dyn Progress) -> 
 
     progress.begin("signing", docs.len() as u64);
     let mut flat = vec![0u32; docs.len() * p];
-    let signed: Vec<Signed> = docs
+    // Shingles as produced, repeats included: the minimum ignores repeats, so only the
+    // documents that end up in a candidate pair pay for sorting their set.
+    let mut sets: Vec<Vec<u64>> = docs
         .par_iter()
         .zip(flat.par_chunks_mut(p))
-        .map_init(
-            || (Vec::new(), Vec::new()),
-            |(tokens, shingles), (doc, sig)| {
-                let bp = boilerplate::detect(&doc.text);
-                shingle::tokens(&doc.text, &bp, params.shingling.unit, tokens);
-                shingle::shingles(tokens, params.shingling.k, shingles);
-                shingles.sort_unstable();
-                shingles.dedup();
-                hasher.sign(shingles, sig);
-                progress.advance(1);
-                Signed {
-                    set: shingles.clone(),
-                }
-            },
-        )
+        .map_init(Vec::new, |tokens, (doc, sig)| {
+            let bp = boilerplate::detect(&doc.text);
+            shingle::tokens(&doc.text, &bp, params.shingling.unit, tokens);
+            let mut shingles = Vec::with_capacity(tokens.len());
+            shingle::shingles(tokens, params.shingling.k, &mut shingles);
+            hasher.sign(&shingles, sig);
+            progress.advance(1);
+            shingles
+        })
         .collect();
     progress.end();
     let signatures = Signatures::from_flat(p, flat);
-    let empty: Vec<bool> = signed.iter().map(|s| s.set.is_empty()).collect();
+    let empty: Vec<bool> = sets.iter().map(|s| s.is_empty()).collect();
 
     progress.begin("banding", banding.bands as u64);
     let candidates = lsh::candidates(&signatures, banding, &empty);
     progress.end();
+
+    let windows: Vec<usize> = sets.iter().map(Vec::len).collect();
+    let mut in_candidates = vec![false; docs.len()];
+    for &(i, j) in &candidates {
+        in_candidates[i as usize] = true;
+        in_candidates[j as usize] = true;
+    }
+    sets.par_iter_mut()
+        .zip(&in_candidates)
+        .for_each(|(set, &needed)| {
+            if needed {
+                set.sort_unstable();
+                set.dedup();
+            }
+        });
 
     progress.begin("verifying", candidates.len() as u64);
     let lsh_threshold = params.effective_lsh_threshold();
@@ -211,7 +217,7 @@ pub fn run(docs: &[Document], params: &DedupParams, progress: &dyn Progress) -> 
         .with_min_len(64)
         .filter_map(|&(i, j)| {
             let (i, j) = (i as usize, j as usize);
-            let (sa, sb) = (&signed[i].set, &signed[j].set);
+            let (sa, sb) = (&sets[i], &sets[j]);
             let estimated = minhash::estimate(signatures.get(i), signatures.get(j));
             // Cheap screen on the estimate before the exact merge: generous, so that the exact
             // figures, not the estimate's noise, decide.
@@ -305,10 +311,10 @@ pub fn run(docs: &[Document], params: &DedupParams, progress: &dyn Progress) -> 
         lsh_threshold,
         documents: docs
             .iter()
-            .zip(&signed)
-            .map(|(d, s)| DocumentStats {
+            .zip(windows)
+            .map(|(d, shingles)| DocumentStats {
                 id: d.id.clone(),
-                shingles: s.set.len(),
+                shingles,
             })
             .collect(),
         candidates: candidates.len(),
