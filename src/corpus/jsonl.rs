@@ -146,7 +146,15 @@ pub(super) fn read(unit: &Unit, bytes: &[u8], fields: &JsonlFields, out: &mut Lo
     // Lines are decoded and parsed in parallel (a corpus is often one large file) and merged
     // in file order. A newline byte never occurs inside a UTF-8 sequence, so splitting the
     // bytes before decoding is safe.
-    let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+    let mut lines: Vec<&[u8]> = Vec::new();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes) {
+        lines.push(&bytes[start..end]);
+        start = end + 1;
+    }
+    if start < bytes.len() {
+        lines.push(&bytes[start..]);
+    }
     let parts: Vec<Loaded> = lines
         .par_iter()
         .enumerate()
