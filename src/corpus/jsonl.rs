@@ -6,8 +6,8 @@ use std::fmt;
 use rayon::prelude::*;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
-use super::meta::{Key, Meta};
 use super::decode;
+use super::meta::{Key, Meta};
 use super::walk::Unit;
 use super::{DiagnosticKind, Loaded};
 use crate::error::Location;

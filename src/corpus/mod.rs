@@ -213,9 +213,7 @@ fn read_unit(unit: &walk::Unit, options: &LoadOptions) -> Loaded {
     out.bytes = bytes.len() as u64;
     let format = match unit.format {
         Some(f) => f,
-        None => options
-            .input_format
-            .unwrap_or_else(|| Format::sniff(bytes)),
+        None => options.input_format.unwrap_or_else(|| Format::sniff(bytes)),
     };
     if format == Format::Jsonl {
         // Decoded line by line, in parallel, so a bad byte is reported with its own line.

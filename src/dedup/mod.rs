@@ -30,6 +30,14 @@ pub const MIN_CONTAINED_SHINGLES: usize = 20;
 /// is lowered to that.
 pub const CONTAINMENT_SIZE_RATIO: f64 = 1.0 / 3.0;
 
+/// Weights of the false-positive and false-negative areas when choosing the banding. Every
+/// candidate is verified exactly, so a false positive costs only time while a false negative is
+/// a missed reuse: misses weigh four times more. With equal weights (datasketch's default), a
+/// pair at the LSH threshold is found about half the time; with these, about nine times in ten
+/// (0.896 at J = 0.25 with 128 permutations: 35 bands of 2 rows).
+pub const FALSE_POSITIVE_WEIGHT: f64 = 0.2;
+pub const FALSE_NEGATIVE_WEIGHT: f64 = 0.8;
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DedupParams {
     pub shingling: Shingling,
@@ -106,7 +114,12 @@ impl DedupParams {
 
     pub fn effective_banding(&self) -> Banding {
         self.banding.unwrap_or_else(|| {
-            Banding::optimal(self.effective_lsh_threshold(), self.permutations, 0.5, 0.5)
+            Banding::optimal(
+                self.effective_lsh_threshold(),
+                self.permutations,
+                FALSE_POSITIVE_WEIGHT,
+                FALSE_NEGATIVE_WEIGHT,
+            )
         })
     }
 }

@@ -1,0 +1,29 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// The body of a corpus article (front matter removed).
+pub fn seed_body(name: &str) -> String {
+    let text = std::fs::read_to_string(corpus_dir().join(name)).expect("seed file");
+    let rest = text.strip_prefix("---\n").expect("front matter");
+    let end = rest.find("\n---\n").expect("end of front matter");
+    rest[end + 5..].to_string()
+}
+
+pub fn recoupe() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("recoupe").expect("binary built")
+}
+
+pub fn json(output: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(output).expect("valid JSON output")
+}
+
+/// Characters `start..end` of `text`.
+pub fn chars(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
