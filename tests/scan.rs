@@ -253,3 +253,25 @@ fn bad_parameters_are_usage_errors() {
     }
     recoupe().arg("scan").assert().code(2);
 }
+
+/// `reports/corpus-scan.md` is what the README's first command writes; it must match the code.
+#[test]
+fn committed_corpus_report_is_up_to_date() {
+    let committed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("reports/corpus-scan.md"),
+    )
+    .expect("reports/corpus-scan.md is committed");
+    let out = recoupe()
+        .arg("scan")
+        .arg(corpus_dir())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        committed,
+        "reports/corpus-scan.md is out of date: run `cargo run --release -- scan corpus/ -o reports/corpus-scan.md`"
+    );
+}

@@ -29,7 +29,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Find near-duplicate articles, their clusters and the passages they share.
-    Scan(ScanArgs),
+    Scan(Box<ScanArgs>),
     /// Write a synthetic corpus with known duplicate clusters as JSON Lines.
     Gen(GenArgs),
 }

@@ -96,7 +96,7 @@ impl DiagnosticKind {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     /// Turn the first diagnostic into an error.
     pub strict: bool,
@@ -105,16 +105,6 @@ pub struct LoadOptions {
     /// Format of standard input and of files named with an unknown extension; `None` guesses
     /// from the first bytes.
     pub input_format: Option<Format>,
-}
-
-impl Default for LoadOptions {
-    fn default() -> Self {
-        LoadOptions {
-            strict: false,
-            fields: JsonlFields::default(),
-            input_format: None,
-        }
-    }
 }
 
 /// The documents read, sorted by id so that results do not depend on the order of the inputs,

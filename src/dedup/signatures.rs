@@ -16,7 +16,7 @@ impl Signatures {
     }
 
     pub fn from_flat(permutations: usize, data: Vec<u32>) -> Self {
-        assert!(permutations > 0 && data.len() % permutations == 0);
+        assert!(permutations > 0 && data.len().is_multiple_of(permutations));
         Signatures { permutations, data }
     }
 

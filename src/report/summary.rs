@@ -39,7 +39,7 @@ pub fn render(scan: &Scan, top: usize) -> String {
             cluster
                 .members
                 .iter()
-                .map(|m| format!("{}", escape(m)))
+                .map(|m| escape(m))
                 .collect::<Vec<_>>()
                 .join(", ")
         );

@@ -228,7 +228,7 @@ pub fn covers(boilerplate: &[Boilerplate], pos: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn marked<'a>(text: &'a str) -> Vec<(&'a str, BoilerplateKind)> {
+    fn marked(text: &str) -> Vec<(&str, BoilerplateKind)> {
         detect(text)
             .into_iter()
             .map(|b| (text[b.range].trim(), b.kind))

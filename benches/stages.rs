@@ -1,0 +1,143 @@
+//! Criterion micro-benchmarks of each near-duplicate stage, on committed data: the five articles
+//! of `corpus/` and a 2,000-document corpus from the deterministic generator. Each benchmark
+//! checks what it computed before timing it, so a stage that silently does nothing fails here.
+//!
+//! `cargo bench --bench stages`
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+use recoupe::corpus::{self, LoadOptions};
+use recoupe::dedup::{self, DedupParams, Signatures, lsh, minhash::MinHasher, shingle};
+use recoupe::synth::{self, GenParams};
+use recoupe::text::{self, boilerplate};
+
+fn seeds() -> Vec<String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let corpus = corpus::load(&[dir], &LoadOptions::default()).expect("corpus/ loads");
+    assert_eq!(corpus.documents.len(), 5);
+    corpus.documents.into_iter().map(|d| d.text).collect()
+}
+
+fn generated() -> Vec<recoupe::corpus::Document> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("g.jsonl");
+    let docs = synth::generate(&GenParams {
+        documents: 2000,
+        ..GenParams::default()
+    });
+    std::fs::write(&path, synth::to_jsonl(&docs)).expect("write");
+    corpus::load(&[path], &LoadOptions::default())
+        .expect("load")
+        .documents
+}
+
+fn stages(c: &mut Criterion) {
+    let seeds = seeds();
+    let bytes: usize = seeds.iter().map(String::len).sum();
+    let params = DedupParams::default();
+
+    let mut g = c.benchmark_group("text");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    let words: usize = seeds.iter().map(|t| text::tokenize::words(t).len()).sum();
+    assert!(words > 2500, "{words} words in the seeds");
+    g.bench_function("tokenize_seeds", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for t in &seeds {
+                text::tokenize::for_each_word(black_box(t), |_, _| n += 1);
+            }
+            n
+        })
+    });
+    g.bench_function("prepare_seeds", |b| {
+        b.iter(|| {
+            seeds
+                .iter()
+                .map(|t| text::Prepared::new(black_box(t)).sentences.len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("dedup");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    let sets: Vec<Vec<u64>> = seeds
+        .iter()
+        .map(|t| shingle::shingle_set(t, &boilerplate::detect(t), params.shingling))
+        .collect();
+    assert!(sets.iter().all(|s| s.len() > 300));
+    g.bench_function("shingle_seeds", |b| {
+        let mut toks = Vec::new();
+        let mut out = Vec::new();
+        b.iter(|| {
+            let mut n = 0;
+            for t in &seeds {
+                shingle::tokens(
+                    black_box(t),
+                    &boilerplate::detect(t),
+                    params.shingling.unit,
+                    &mut toks,
+                );
+                shingle::shingles(&toks, params.shingling.k, &mut out);
+                n += out.len();
+            }
+            n
+        })
+    });
+    let hasher = MinHasher::new(params.permutations, params.seed);
+    g.bench_function("sign_seeds_128", |b| {
+        let mut sig = vec![0u32; params.permutations];
+        b.iter(|| {
+            for s in &sets {
+                hasher.sign(black_box(s), &mut sig);
+            }
+            sig[0]
+        })
+    });
+    g.finish();
+
+    // Banding on the signatures of a generated corpus with known duplicates.
+    let docs = generated();
+    let mut sigs = Signatures::new(params.permutations);
+    let mut sig = vec![0u32; params.permutations];
+    for d in &docs {
+        let set = shingle::shingle_set(&d.text, &boilerplate::detect(&d.text), params.shingling);
+        hasher.sign(&set, &mut sig);
+        sigs.push(&sig);
+    }
+    let banding = params.effective_banding();
+    let skip = vec![false; docs.len()];
+    let candidates = lsh::candidates(&sigs, banding, &skip);
+    assert!(candidates.len() > 300, "{} candidates", candidates.len());
+    let mut g = c.benchmark_group("lsh");
+    g.throughput(Throughput::Elements(docs.len() as u64));
+    g.bench_function("band_2000_docs", |b| {
+        b.iter(|| lsh::candidates(black_box(&sigs), banding, &skip).len())
+    });
+    g.finish();
+
+    let total: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
+    let mut g = c.benchmark_group("pipeline");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(total));
+    let no_passages = DedupParams {
+        passages: false,
+        ..DedupParams::default()
+    };
+    let result = dedup::run(&docs, &no_passages, &()).expect("dedup");
+    assert!(
+        result.clusters.len() > 300,
+        "{} clusters",
+        result.clusters.len()
+    );
+    g.bench_function("dedup_2000_docs", |b| {
+        b.iter(|| dedup::run(black_box(&docs), &no_passages, &()).map(|r| r.pairs.len()))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);

@@ -1,0 +1,148 @@
+//! Properties of the near-duplicate engine that must hold for any input.
+
+use proptest::prelude::*;
+
+use recoupe::corpus::Document;
+use recoupe::dedup::{self, DedupParams, minhash::MinHasher, minhash::estimate};
+use recoupe::error::Location;
+
+fn doc(id: String, text: String) -> Document {
+    Document {
+        id,
+        title: None,
+        source: None,
+        url: None,
+        published: None,
+        lang: None,
+        text,
+        origin: Location::file("mem"),
+    }
+}
+
+/// Texts of 20 to 120 words from a small vocabulary, so that documents share words but rarely
+/// long runs of them.
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "la",
+            "visite",
+            "de",
+            "Poutine",
+            "à",
+            "Pyongyang",
+            "accord",
+            "Corée",
+            "du",
+            "Nord",
+            "sommet",
+            "deux",
+            "pays",
+            "coopération",
+            "militaire",
+            "Russie",
+            "été",
+            "L’accord",
+        ]),
+        20..120,
+    )
+    .prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn identical_documents_always_collide(a in text(), others in prop::collection::vec(text(), 0..6), seed in 0u64..1000) {
+        let mut docs = vec![doc("a".into(), a.clone()), doc("b".into(), a)];
+        docs.extend(others.into_iter().enumerate().map(|(i, t)| doc(format!("o{i}"), t)));
+        docs.sort_by(|x, y| x.id.cmp(&y.id));
+        let params = DedupParams { seed, passages: false, ..DedupParams::default() };
+        let result = dedup::run(&docs, &params, &()).unwrap();
+        let pair = result.pairs.iter().find(|p| p.a == "a" && p.b == "b");
+        prop_assert!(pair.is_some(), "identical documents not paired");
+        prop_assert_eq!(pair.unwrap().jaccard, 1.0);
+        prop_assert!(result.clusters.iter().any(|c| c.members.contains(&"a".to_string()) && c.members.contains(&"b".to_string())));
+    }
+
+    #[test]
+    fn minhash_estimate_stays_within_its_error(
+        shared in 0usize..400, only_a in 0usize..400, only_b in 0usize..400,
+        salt in any::<u64>(), seed in any::<u64>(),
+    ) {
+        prop_assume!(shared + only_a + only_b > 0);
+        let key = |i: u64| xxhash_rust::xxh3::xxh3_64_with_seed(&i.to_le_bytes(), salt);
+        let a: Vec<u64> = (0..(shared + only_a) as u64).map(key).collect();
+        let b: Vec<u64> = (0..shared as u64)
+            .chain(1_000_000..1_000_000 + only_b as u64)
+            .map(key)
+            .collect();
+        let p = 256;
+        let h = MinHasher::new(p, seed);
+        let (mut sa, mut sb) = (vec![0; p], vec![0; p]);
+        h.sign(&a, &mut sa);
+        h.sign(&b, &mut sb);
+        let j = shared as f64 / (shared + only_a + only_b) as f64;
+        let sd = (j * (1.0 - j) / p as f64).sqrt();
+        // Five standard errors, plus one position for the discreteness of the estimate.
+        prop_assert!((estimate(&sa, &sb) - j).abs() <= 5.0 * sd + 1.0 / p as f64,
+            "estimate {} vs exact {j}", estimate(&sa, &sb));
+    }
+
+    #[test]
+    fn clusters_form_a_partition_of_the_clustered_documents(texts in prop::collection::vec(text(), 2..14), copies in prop::collection::vec((0usize..14, 0usize..5), 0..8)) {
+        let mut docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| doc(format!("d{i:02}"), t.clone())).collect();
+        // Copies of some documents with the last words cut, so that clusters form.
+        for (n, (src, cut)) in copies.iter().enumerate() {
+            let t = &texts[src % texts.len()];
+            let words: Vec<&str> = t.split(' ').collect();
+            let keep = words.len().saturating_sub(*cut).max(1);
+            docs.push(doc(format!("c{n:02}"), words[..keep].join(" ")));
+        }
+        docs.sort_by(|x, y| x.id.cmp(&y.id));
+        let result = dedup::run(&docs, &DedupParams { passages: false, ..DedupParams::default() }, &()).unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for c in &result.clusters {
+            prop_assert!(c.members.len() >= 2);
+            prop_assert!(c.members.contains(&c.representative));
+            prop_assert!(c.members.windows(2).all(|w| w[0] < w[1]));
+            for m in &c.members {
+                prop_assert!(seen.insert(m.clone()), "{} in two clusters", m);
+                prop_assert!(docs.iter().any(|d| &d.id == m));
+            }
+        }
+        // Every reported pair lies inside one cluster.
+        for p in &result.pairs {
+            prop_assert!(result.clusters.iter().any(|c| c.members.contains(&p.a) && c.members.contains(&p.b)));
+        }
+    }
+
+    #[test]
+    fn input_order_does_not_change_results(texts in prop::collection::vec(text(), 2..10), rotate in 0usize..10) {
+        let docs: Vec<Document> = texts.iter().enumerate()
+            .flat_map(|(i, t)| [doc(format!("d{i}"), t.clone()), doc(format!("e{i}"), format!("{t} fin"))])
+            .collect();
+        let run = |mut docs: Vec<Document>| {
+            // The library's contract: documents sorted by id, as corpus::load returns them.
+            docs.sort_by(|x, y| x.id.cmp(&y.id));
+            dedup::run(&docs, &DedupParams::default(), &()).unwrap()
+        };
+        let mut rotated = docs.clone();
+        let n = rotated.len();
+        rotated.rotate_left(rotate % n);
+        rotated.reverse();
+        prop_assert_eq!(run(docs), run(rotated));
+    }
+
+    #[test]
+    fn text_stages_never_panic(s in any::<String>()) {
+        let prepared = recoupe::text::Prepared::new(&s);
+        for r in &prepared.sentences {
+            prop_assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
+        }
+        for (range, w) in recoupe::text::tokenize::words(&s) {
+            prop_assert_eq!(&s[range], w);
+        }
+        let shingling: recoupe::dedup::Shingling = "chars:3".parse().unwrap();
+        let _ = recoupe::dedup::shingle::shingle_set(&s, &prepared.boilerplate, shingling);
+    }
+}
