@@ -146,3 +146,12 @@ proptest! {
         let _ = recoupe::dedup::shingle::shingle_set(&s, &prepared.boilerplate, shingling);
     }
 }
+
+proptest! {
+    #[test]
+    fn byte_folding_equals_string_folding(w in "\\PC{0,12}") {
+        let mut bytes = Vec::new();
+        recoupe::text::normalize::fold_bytes_into(&w, &mut bytes);
+        prop_assert_eq!(String::from_utf8(bytes).unwrap(), recoupe::text::normalize::fold(&w));
+    }
+}

@@ -74,6 +74,39 @@ fn lower_latin(c: char) -> char {
     }
 }
 
+/// Appends the comparison form of `word` to a byte buffer: the same bytes as [`fold_into`],
+/// faster for the words of Western European languages. ASCII and the Latin-1 letters (UTF-8 lead
+/// byte 0xC3) are lowered in place: a Latin-1 capital's second byte is its small letter's minus
+/// 0x20. Other words take the general path.
+pub fn fold_bytes_into(word: &str, out: &mut Vec<u8>) {
+    let bytes = word.as_bytes();
+    let latin1 = bytes
+        .iter()
+        .all(|&b| b.is_ascii_alphanumeric() || b == 0xC3 || (0x80..0xC0).contains(&b));
+    // Continuation bytes are only allowed after 0xC3 (Latin-1 letters), and × ÷ are excluded.
+    let simple = latin1
+        && bytes.iter().enumerate().all(|(i, &b)| {
+            !(0x80..0xC0).contains(&b)
+                || (i > 0 && bytes[i - 1] == 0xC3 && b != 0x97 && b != 0xB7 && b >= 0x80)
+        });
+    if !simple {
+        let mut s = String::new();
+        fold_into(word, &mut s);
+        out.extend_from_slice(s.as_bytes());
+        return;
+    }
+    let mut after_c3 = false;
+    for &b in bytes {
+        let lowered = if after_c3 && (0x80..=0x9E).contains(&b) {
+            b + 0x20
+        } else {
+            b.to_ascii_lowercase()
+        };
+        after_c3 = b == 0xC3;
+        out.push(lowered);
+    }
+}
+
 /// The comparison form of `word`.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -84,6 +117,30 @@ pub fn fold(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_folding_matches_string_folding() {
+        for w in [
+            "Poutine",
+            "ÉTÉ",
+            "àÀéÉçÇœŒ",
+            "×÷",
+            "Straße",
+            "ĲSSEL",
+            "ﬁn",
+            "Ｋｉｍ",
+            "e\u{301}",
+            "Þór",
+            "ÿŸ",
+            "Ångström",
+            "l’été",
+            "",
+        ] {
+            let mut bytes = Vec::new();
+            fold_bytes_into(w, &mut bytes);
+            assert_eq!(String::from_utf8(bytes).unwrap(), fold(w), "{w}");
+        }
+    }
 
     #[test]
     fn folds_case_compatibility_and_typography() {
