@@ -30,6 +30,8 @@ pub struct Cli {
 pub enum Command {
     /// Find near-duplicate articles, their clusters and the passages they share.
     Scan(Box<ScanArgs>),
+    /// Extract the checkable facts of each article: figures, dates, durations, quotes, names.
+    Claims(Box<ClaimsArgs>),
     /// Write a synthetic corpus with known duplicate clusters as JSON Lines.
     Gen(GenArgs),
 }
@@ -159,6 +161,18 @@ pub struct ScanArgs {
     /// Pairs shown in the text summary.
     #[arg(long, default_value_t = 20)]
     pub top: usize,
+}
+
+#[derive(Args, Debug)]
+pub struct ClaimsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ScanFormat,
+    /// Write to this file (replaced atomically) instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

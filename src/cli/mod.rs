@@ -56,6 +56,16 @@ fn run(cli: Cli) -> Result<i32> {
             output::write(args.output.as_deref(), &text)?;
             Ok(EXIT_OK)
         }
+        Command::Claims(args) => {
+            let corpus = load(&args.input, cli.quiet)?;
+            let extraction = recoupe::claims::extract_all(&corpus.documents);
+            let text = match args.format {
+                args::ScanFormat::Text => recoupe::report::claims::render(&extraction),
+                args::ScanFormat::Json => recoupe::report::claims::to_json(&extraction),
+            };
+            output::write(args.output.as_deref(), &text)?;
+            Ok(EXIT_OK)
+        }
         Command::Gen(args) => {
             let docs = recoupe::synth::generate(&args.params());
             output::write(args.output.as_deref(), &recoupe::synth::to_jsonl(&docs))?;

@@ -1,5 +1,6 @@
 //! Results as data ([`Scan`], serialisable) and their renderings. One module per output format.
 
+pub mod claims;
 pub mod summary;
 
 use serde::Serialize;

@@ -1,0 +1,348 @@
+//! Claim extraction: the checkable facts of each article (figures, dates, durations, "since"
+//! anchors, quotes and their speakers, names and their spellings), each with a normalised value
+//! that can be compared across sources. The machinery is language-neutral; the words it looks
+//! for are in [`lang`] (French first).
+
+pub mod attribution;
+pub mod entities;
+pub mod lang;
+pub mod lex;
+pub mod numbers;
+pub mod quantity;
+pub mod quotes;
+pub mod time;
+pub mod value;
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::corpus::Document;
+use crate::text::{Prepared, char_offset, line_of};
+
+pub use entities::{EntityGroup, EntityKind};
+pub use lang::Lexicon;
+pub use value::{DateRange, Grain, Modifier, Range, Unit, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A number of things: `7000 conteneurs`.
+    Count,
+    Money,
+    Percent,
+    Duration,
+    Distance,
+    Weight,
+    /// A rank: `80e anniversaire`, `deuxième rencontre`.
+    Ordinal,
+    /// A point or period in time.
+    Date,
+    /// When something last happened or started: `depuis 24 ans`,
+    /// `une première depuis les années 2000`.
+    Since,
+}
+
+/// Where a claim stands in its document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// Character offsets into the document's text.
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    /// The words of the source.
+    pub text: String,
+    pub span: Span,
+    pub sentence: String,
+    pub value: Value,
+    pub modifier: Modifier,
+    /// What is counted (`conteneurs d'armement`), or the unit word as written (`heures`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub noun: Option<String>,
+    /// Who the sentence attributes the figure to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claimant: Option<String>,
+    /// The date relative expressions were resolved against.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    pub text: String,
+    pub span: Span,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityMention {
+    pub text: String,
+    pub span: Span,
+    pub kind: EntityKind,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentClaims {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
+    pub claims: Vec<Claim>,
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<EntityMention>,
+}
+
+/// The claims of a corpus, and its entities grouped across documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Extraction {
+    pub documents: Vec<DocumentClaims>,
+    pub entities: Vec<EntityGroup>,
+}
+
+/// The lexicon for a language code; French when the language is unknown (the tool's first
+/// language).
+pub fn lexicon_for(_lang: Option<&str>) -> &'static Lexicon {
+    &lang::fr::FR
+}
+
+/// Extracts the claims of every document, in parallel; documents keep their order.
+pub fn extract_all(docs: &[Document]) -> Extraction {
+    let documents: Vec<DocumentClaims> = docs.par_iter().map(extract).collect();
+    let mentions: Vec<entities::Mention> = documents
+        .iter()
+        .flat_map(|d| {
+            d.entities
+                .iter()
+                .map(|e| (e.text.clone(), d.id.clone(), e.kind))
+        })
+        .collect();
+    Extraction {
+        entities: entities::group(&mentions),
+        documents,
+    }
+}
+
+fn span(text: &str, start: usize, end: usize) -> Span {
+    Span {
+        start: char_offset(text, start),
+        end: char_offset(text, end),
+        line: line_of(text, start),
+    }
+}
+
+/// Extracts the claims of one document. Boilerplate yields none.
+pub fn extract(doc: &Document) -> DocumentClaims {
+    let lex_ = lexicon_for(doc.lang.as_deref());
+    let text = doc.text.as_str();
+    let prepared = Prepared::new(text);
+    let reference = doc.published;
+    let sentences: Vec<Vec<lex::Tok>> = prepared
+        .sentences
+        .iter()
+        .map(|r| lex::lex(text, r.clone()))
+        .collect();
+
+    // Words seen capitalised away from a sentence start are names wherever they stand.
+    let mut capitalised: HashSet<String> = HashSet::new();
+    for toks in &sentences {
+        for (k, t) in toks.iter().enumerate().skip(1) {
+            if t.is_capitalised() && toks[k - 1].is_word() {
+                capitalised.insert(t.lower.clone());
+            }
+        }
+    }
+
+    let mut claims = Vec::new();
+    let mut mentions = Vec::new();
+    for (toks, range) in sentences.iter().zip(&prepared.sentences) {
+        let sentence = text[range.clone()].to_string();
+        let claimant = attribution::claimant(lex_, toks)
+            .map(|(s, e)| text[toks[s].start..toks[e - 1].end].to_string());
+        sentence_claims(
+            lex_,
+            text,
+            toks,
+            reference,
+            &sentence,
+            claimant,
+            &mut claims,
+        );
+        for (s, e, kind) in entities::mentions(lex_, toks, &capitalised) {
+            mentions.push(EntityMention {
+                text: text[toks[s].start..toks[e - 1].end].to_string(),
+                span: span(text, toks[s].start, toks[e - 1].end),
+                kind,
+            });
+        }
+    }
+
+    let quotes = quotes::find(lex_, text, |pos| prepared.is_content(pos))
+        .into_iter()
+        .map(|q| Quote {
+            text: text[q.inner.clone()].to_string(),
+            span: span(text, q.inner.start, q.inner.end),
+            speaker: q.speaker.map(|s| text[s].to_string()),
+        })
+        .collect();
+
+    DocumentClaims {
+        id: doc.id.clone(),
+        published: doc.published,
+        claims,
+        quotes,
+        entities: mentions,
+    }
+}
+
+fn kind_of(unit: Unit) -> ClaimKind {
+    match unit {
+        Unit::Count => ClaimKind::Count,
+        Unit::Eur | Unit::Usd => ClaimKind::Money,
+        Unit::Percent => ClaimKind::Percent,
+        Unit::Seconds => ClaimKind::Duration,
+        Unit::Metres => ClaimKind::Distance,
+        Unit::Kilograms => ClaimKind::Weight,
+        Unit::Ordinal => ClaimKind::Ordinal,
+    }
+}
+
+/// How far before `en` a "first" may stand: `la première visite d'un président russe en 24 ans`.
+const FIRST_WINDOW: usize = 8;
+
+/// Whether the expression starting at `start` is introduced as a "since" or "first in": the
+/// token before it (or before its modifier) is `depuis`, or, for a duration, it is `en` and a
+/// "first" stands shortly before in the same clause (`la première en plus de deux décennies`;
+/// not `premières rencontres, en septembre 2023`).
+fn introduces_since(lex_: &Lexicon, toks: &[lex::Tok], start: usize, duration: bool) -> bool {
+    let Some(prev) = start.checked_sub(1).map(|p| toks[p].lower.as_str()) else {
+        return false;
+    };
+    if lex_.since_words.contains(&prev) {
+        return true;
+    }
+    // `depuis les années 2000`: a determiner may stand between.
+    if matches!(prev, "les" | "le" | "la" | "l")
+        && start >= 2
+        && lex_.since_words.contains(&toks[start - 2].lower.as_str())
+    {
+        return true;
+    }
+    if prev != "en" || !duration {
+        return false;
+    }
+    let window = &toks[start.saturating_sub(FIRST_WINDOW + 1)..start - 1];
+    window
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(t.lower.as_str(), "," | ";" | ":" | "."))
+        .any(|t| lex_.first_words.contains(&t.lower.as_str()))
+}
+
+fn sentence_claims(
+    lex_: &Lexicon,
+    text: &str,
+    toks: &[lex::Tok],
+    reference: Option<NaiveDate>,
+    sentence: &str,
+    claimant: Option<String>,
+    out: &mut Vec<Claim>,
+) {
+    let mut i = 0;
+    while i < toks.len() {
+        let claim = |kind, start: usize, end: usize, value, modifier, noun, relative: bool| Claim {
+            kind,
+            text: text[toks[start].start..toks[end - 1].end].to_string(),
+            span: span(text, toks[start].start, toks[end - 1].end),
+            sentence: sentence.to_string(),
+            value,
+            modifier,
+            noun,
+            claimant: claimant.clone(),
+            reference: if relative { reference } else { None },
+        };
+        if let Some(m) = time::time_at(lex_, toks, i, reference) {
+            let kind = if introduces_since(lex_, toks, i, false) {
+                ClaimKind::Since
+            } else {
+                ClaimKind::Date
+            };
+            out.push(claim(
+                kind,
+                i,
+                m.end,
+                Value::Date(m.value),
+                Modifier::Exact,
+                None,
+                m.relative,
+            ));
+            i = m.end;
+            continue;
+        }
+        if let Some(q) = quantity::quantity_at(lex_, toks, i) {
+            let noun = q
+                .noun
+                .map(|(s, e)| text[toks[s].start..toks[e - 1].end].to_string())
+                .or(q.unit_word.clone());
+            let since = q.unit == Unit::Seconds && introduces_since(lex_, toks, q.start, true);
+            if since && let Some(r) = reference {
+                // `depuis 24 ans`: the anchor is 24 years before the article; a bound on the
+                // duration bounds the anchor the other way (`plus de 20 ans` → before).
+                let shift = |v: f64| time::shift(r, v, 1.0);
+                let older = q.range.hi.and_then(shift);
+                let newer = q.range.lo.filter(|&v| v > 0.0).and_then(shift);
+                let grain = lex_
+                    .units
+                    .iter()
+                    .find(|u| {
+                        Some(u.word) == q.unit_word.as_deref().map(str::to_lowercase).as_deref()
+                    })
+                    .map_or(Grain::Day, |u| {
+                        time::shift(r, 1.0, u.factor).map_or(Grain::Day, |s| s.1)
+                    });
+                let value = match (older, newer) {
+                    (Some((a, _)), Some((b, _))) if a == b => {
+                        time::at_grain(a, grain).unwrap_or(DateRange::day(a))
+                    }
+                    (older, newer) => DateRange {
+                        from: older.map(|o| o.0),
+                        to: newer.map(|n| n.0).or(Some(r)),
+                        grain: Grain::Day,
+                    },
+                };
+                out.push(claim(
+                    ClaimKind::Since,
+                    q.start,
+                    q.end,
+                    Value::Date(value),
+                    q.modifier,
+                    noun,
+                    true,
+                ));
+            } else {
+                out.push(claim(
+                    kind_of(q.unit),
+                    q.start,
+                    q.end,
+                    Value::Quantity {
+                        range: q.range,
+                        unit: q.unit,
+                    },
+                    q.modifier,
+                    noun,
+                    false,
+                ));
+            }
+            i = q.end;
+            continue;
+        }
+        i += 1;
+    }
+}

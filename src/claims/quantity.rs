@@ -1,0 +1,212 @@
+//! Quantities: a number with its modifier (`plus de`, `près de`), its unit (`€`, `%`, `heures`,
+//! `km`) or the noun it counts (`7000 conteneurs d'armement`, `une quarantaine de chefs d'État`),
+//! and a trailing fraction (`deux heures et demie`).
+
+use super::lang::Lexicon;
+use super::lex::Tok;
+use super::numbers::{self, NumberMatch};
+use super::value::{Modifier, Range, Unit};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuantityMatch {
+    /// First token of the expression (the modifier's, if any).
+    pub start: usize,
+    pub end: usize,
+    /// The value as stated, before the modifier widened it.
+    pub stated: Range,
+    /// After the modifier.
+    pub range: Range,
+    pub unit: Unit,
+    /// The unit's word as written (`heures`), for display.
+    pub unit_word: Option<String>,
+    pub modifier: Modifier,
+    /// The counted noun phrase, original spelling.
+    pub noun: Option<(usize, usize)>,
+    pub ordinal: bool,
+}
+
+/// The modifier at `i` (longest first) and the number of tokens it takes.
+pub fn modifier_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(Modifier, usize)> {
+    lex.modifiers
+        .iter()
+        .filter(|(words, _)| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.lower == *w))
+        })
+        .max_by_key(|(words, _)| words.len())
+        .map(|&(words, m)| (m, words.len()))
+}
+
+fn unit_at(
+    lex: &Lexicon,
+    toks: &[Tok],
+    k: usize,
+) -> Option<(&'static super::lang::UnitWord, usize)> {
+    let t = toks.get(k)?;
+    if t.lower == "pour" && toks.get(k + 1).is_some_and(|n| n.lower == "cent") {
+        return lex
+            .units
+            .iter()
+            .find(|u| u.unit == Unit::Percent)
+            .map(|u| (u, 2));
+    }
+    lex.units.iter().find(|u| u.word == t.lower).map(|u| (u, 1))
+}
+
+fn is_noun(lex: &Lexicon, t: &Tok) -> bool {
+    t.is_word()
+        && !t.is_number()
+        && !lex.stopwords.contains(&t.lower.as_str())
+        && !lex.months.iter().any(|(m, _)| *m == t.lower)
+}
+
+/// The quantity starting at `i`.
+pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatch> {
+    let (modifier, skip) = modifier_at(lex, toks, i).unwrap_or((Modifier::Exact, 0));
+    let start_number = i + skip;
+    // `moins d'un an`: the modifier list eats the article; read the number from the `un`.
+    let number: NumberMatch = numbers::number_at(lex, toks, start_number).or_else(|| {
+        (skip > 0 && matches!(toks.get(start_number - 1)?.lower.as_str(), "un" | "une"))
+            .then(|| numbers::number_at(lex, toks, start_number - 1))?
+    })?;
+    let modifier = if modifier == Modifier::Exact {
+        number.implied.unwrap_or(Modifier::Exact)
+    } else {
+        modifier
+    };
+    let mut end = number.end;
+    let mut stated = number.range;
+
+    if number.ordinal {
+        let noun = toks
+            .get(end)
+            .filter(|t| is_noun(lex, t))
+            .map(|_| (end, end + 1));
+        return Some(QuantityMatch {
+            start: i,
+            end: noun.map_or(end, |n| n.1),
+            stated,
+            range: stated,
+            unit: Unit::Ordinal,
+            unit_word: None,
+            modifier: Modifier::Exact,
+            noun,
+            ordinal: true,
+        });
+    }
+
+    // A unit, directly or after `de`/`d'` (`850 millions d'euros`).
+    let after_of = if lex
+        .of_words
+        .contains(&toks.get(end).map_or("", |t| t.lower.as_str()))
+    {
+        end + 1
+    } else {
+        end
+    };
+    let unit = unit_at(lex, toks, end)
+        .or_else(|| {
+            unit_at(lex, toks, after_of).filter(|(u, _)| matches!(u.unit, Unit::Eur | Unit::Usd))
+        })
+        .map(|(u, n)| {
+            (
+                u,
+                if unit_at(lex, toks, end).is_some() {
+                    end
+                } else {
+                    after_of
+                },
+                n,
+            )
+        });
+    if let Some((u, at, len)) = unit {
+        // `h` and `m` alone are units only glued to or right after a number.
+        if u.word.len() == 1 && u.word.chars().all(char::is_alphabetic) && at != number.end {
+            return None;
+        }
+        end = at + len;
+        let mut value = stated.lo.unwrap_or(0.0);
+        // `deux heures et demie`, `un an et demi`.
+        if toks.get(end).is_some_and(|t| t.lower == "et")
+            && toks
+                .get(end + 1)
+                .is_some_and(|t| lex.half_words.contains(&t.lower.as_str()))
+        {
+            value += 0.5;
+            end += 2;
+        }
+        stated = if stated.lo == stated.hi {
+            Range::exact(value * u.factor)
+        } else {
+            Range {
+                lo: stated.lo.map(|v| v * u.factor),
+                hi: stated.hi.map(|v| v * u.factor),
+            }
+        };
+        return Some(QuantityMatch {
+            start: i,
+            end,
+            stated,
+            range: stated.modified(modifier),
+            unit: u.unit,
+            unit_word: Some(
+                toks[at..at + len]
+                    .iter()
+                    .map(|t| t.text)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            modifier,
+            noun: None,
+            ordinal: false,
+        });
+    }
+    if number.weak {
+        return None;
+    }
+
+    // A counted noun: `7000 conteneurs`, `une quarantaine de chefs d'État`.
+    let noun_start = if number.takes_of
+        && lex
+            .of_words
+            .contains(&toks.get(end).map_or("", |t| t.lower.as_str()))
+    {
+        end + 1
+    } else {
+        end
+    };
+    let noun = toks.get(noun_start).filter(|t| is_noun(lex, t)).map(|_| {
+        let mut noun_end = noun_start + 1;
+        // One complement: `conteneurs d'armement`, `chefs d'État`; not an infinitive
+        // (`deux pays de renforcer`), which starts a new clause.
+        let infinitive =
+            |t: &Tok| !t.is_capitalised() && (t.lower.ends_with("er") || t.lower.ends_with("ir"));
+        if toks
+            .get(noun_end)
+            .is_some_and(|t| matches!(t.lower.as_str(), "de" | "d"))
+            && toks
+                .get(noun_end + 1)
+                .is_some_and(|t| is_noun(lex, t) && !infinitive(t))
+        {
+            noun_end += 2;
+        }
+        (noun_start, noun_end)
+    });
+    // A bare number with neither unit, noun nor modifier says nothing checkable.
+    if noun.is_none() && modifier == Modifier::Exact {
+        return None;
+    }
+    Some(QuantityMatch {
+        start: i,
+        end: noun.map_or(end, |n| n.1),
+        stated,
+        range: stated.modified(modifier),
+        unit: Unit::Count,
+        unit_word: None,
+        modifier,
+        noun,
+        ordinal: false,
+    })
+}

@@ -1,0 +1,486 @@
+//! Time expressions: absolute dates at their grain (`19 juin 2024`, `septembre 2023`, `en 2000`,
+//! `l'été 2024`), decades (`les années 2000`) and centuries (`XXe siècle`), and relative dates
+//! resolved against the article's date (`hier`, `ce mercredi`, `en mars dernier`,
+//! `l'an dernier`, `il y a 24 ans`).
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+use super::lang::Lexicon;
+use super::lex::Tok;
+use super::numbers;
+use super::value::{DateRange, Grain, Unit};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeMatch {
+    pub end: usize,
+    pub value: DateRange,
+    /// Whether the value depends on the reference date.
+    pub relative: bool,
+}
+
+fn lower<'a>(toks: &'a [Tok], k: usize) -> &'a str {
+    toks.get(k).map_or("", |t| t.lower.as_str())
+}
+
+fn month_of(lex: &Lexicon, w: &str) -> Option<u32> {
+    lex.months.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
+}
+
+fn weekday_of(lex: &Lexicon, w: &str) -> Option<u32> {
+    lex.weekdays.iter().find(|(d, _)| *d == w).map(|&(_, n)| n)
+}
+
+fn year_token(t: Option<&Tok>) -> Option<i32> {
+    let t = t?;
+    if t.text.len() == 4 && t.text.chars().all(|c| c.is_ascii_digit()) {
+        t.text.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Subtracts (or adds, for negative `n`) a number of `unit_seconds` periods at the grain of the
+/// unit: calendar years and months stay calendar-exact (`il y a 24 ans` is the same day 24 years
+/// earlier).
+pub fn shift(reference: NaiveDate, amount: f64, unit_seconds: f64) -> Option<(NaiveDate, Grain)> {
+    const DAY: f64 = 86_400.0;
+    let year = 365.2425 * DAY;
+    let month = year / 12.0;
+    if unit_seconds >= year * 0.99 {
+        let months = (amount * unit_seconds / year * 12.0).round();
+        let d = if months >= 0.0 {
+            reference.checked_sub_months(Months::new(months as u32))?
+        } else {
+            reference.checked_add_months(Months::new((-months) as u32))?
+        };
+        Some((d, Grain::Year))
+    } else if unit_seconds >= month * 0.99 {
+        let months = (amount * unit_seconds / month).round();
+        let d = if months >= 0.0 {
+            reference.checked_sub_months(Months::new(months as u32))?
+        } else {
+            reference.checked_add_months(Months::new((-months) as u32))?
+        };
+        Some((d, Grain::Month))
+    } else {
+        let days = (amount * unit_seconds / DAY).round();
+        let d = if days >= 0.0 {
+            reference.checked_sub_days(Days::new(days as u64))?
+        } else {
+            reference.checked_add_days(Days::new((-days) as u64))?
+        };
+        Some((d, Grain::Day))
+    }
+}
+
+/// A date at a grain, as the calendar interval holding it.
+pub fn at_grain(d: NaiveDate, grain: Grain) -> Option<DateRange> {
+    match grain {
+        Grain::Year => DateRange::year_of(d),
+        Grain::Month => DateRange::month(d.year(), d.month()),
+        Grain::Decade => {
+            let y = d.year() - d.year().rem_euclid(10);
+            DateRange::years(y, y + 9, Grain::Decade)
+        }
+        _ => Some(DateRange::day(d)),
+    }
+}
+
+/// The occurrence of a month nearest to the reference: `en mars` in an article of June is the
+/// March just past; `en août` in an article of June is the August to come.
+fn nearest_month(reference: NaiveDate, month: u32) -> Option<DateRange> {
+    let ry = reference.year();
+    let candidates = [ry - 1, ry, ry + 1];
+    let best = candidates.iter().min_by_key(|&&y| {
+        let months = (y - ry) * 12 + month as i32 - reference.month() as i32;
+        // Prefer the past on ties: news reports more than it announces.
+        (months.abs() * 2) + i32::from(months > 0)
+    })?;
+    DateRange::month(*best, month)
+}
+
+fn last_month(reference: NaiveDate, month: u32) -> Option<DateRange> {
+    let y = if month < reference.month() {
+        reference.year()
+    } else {
+        reference.year() - 1
+    };
+    DateRange::month(y, month)
+}
+
+fn next_month(reference: NaiveDate, month: u32) -> Option<DateRange> {
+    let y = if month > reference.month() {
+        reference.year()
+    } else {
+        reference.year() + 1
+    };
+    DateRange::month(y, month)
+}
+
+fn weekday_date(reference: NaiveDate, weekday: u32, direction: i32) -> Option<NaiveDate> {
+    let target = Weekday::try_from(weekday as u8).ok()?;
+    let current = reference.weekday().num_days_from_monday() as i64;
+    let wanted = target.num_days_from_monday() as i64;
+    let back = (current - wanted).rem_euclid(7);
+    let ahead = (wanted - current).rem_euclid(7);
+    let offset = match direction {
+        // `mercredi dernier`: strictly before.
+        -1 => -(if back == 0 { 7 } else { back }),
+        // `mercredi prochain`: strictly after.
+        1 => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
+        // `ce mercredi`: the nearest, the past (or today) on ties.
+        _ => {
+            if back <= ahead {
+                -back
+            } else {
+                ahead
+            }
+        }
+    };
+    reference.checked_add_signed(chrono::Duration::days(offset))
+}
+
+fn season(lex: &Lexicon, name: &str, year: i32) -> Option<DateRange> {
+    let &(_, (m1, d1), (m2, d2)) = lex.seasons.iter().find(|(s, ..)| *s == name)?;
+    let end_year = if m2 < m1 { year + 1 } else { year };
+    Some(DateRange {
+        from: NaiveDate::from_ymd_opt(year, m1, d1),
+        to: NaiveDate::from_ymd_opt(end_year, m2, d2),
+        grain: Grain::Season,
+    })
+}
+
+/// The time expression starting at token `i`.
+pub fn time_at(
+    lex: &Lexicon,
+    toks: &[Tok],
+    i: usize,
+    reference: Option<NaiveDate>,
+) -> Option<TimeMatch> {
+    let w = lower(toks, i);
+    let absolute = |end, value| {
+        Some(TimeMatch {
+            end,
+            value,
+            relative: false,
+        })
+    };
+    let relative = |end, value| {
+        Some(TimeMatch {
+            end,
+            value,
+            relative: true,
+        })
+    };
+
+    // `hier`, `aujourd'hui`, `demain`.
+    if let Some(&(_, offset)) = lex.relative_days.iter().find(|(d, _)| *d == w) {
+        let d = reference?.checked_add_signed(chrono::Duration::days(offset))?;
+        return relative(i + 1, DateRange::day(d));
+    }
+
+    // `19 juin 2024`, `1er juin`, `mercredi 19 juin 2024`.
+    let day_start = if weekday_of(lex, w).is_some() {
+        i + 1
+    } else {
+        i
+    };
+    let day = if lower(toks, day_start) == "1er" || lower(toks, day_start) == "premier" {
+        Some(1)
+    } else {
+        toks.get(day_start)
+            .filter(|t| t.text.len() <= 2 && t.text.chars().all(|c| c.is_ascii_digit()))
+            .and_then(|t| t.text.parse::<u32>().ok())
+    };
+    if let Some(day) = day
+        && let Some(month) = month_of(lex, lower(toks, day_start + 1))
+    {
+        if let Some(year) = year_token(toks.get(day_start + 2)) {
+            let d = NaiveDate::from_ymd_opt(year, month, day)?;
+            return absolute(day_start + 3, DateRange::day(d));
+        }
+        // No year: the occurrence nearest the article's date.
+        let reference = reference?;
+        let near = nearest_month(reference, month)?;
+        let d = NaiveDate::from_ymd_opt(near.from?.year(), month, day)?;
+        return relative(day_start + 2, DateRange::day(d));
+    }
+
+    // Weekdays: `ce mercredi`, `mercredi dernier`, `mercredi prochain`.
+    let (wd_index, wd_from_this) = if lex.this_words.contains(&w) {
+        (i + 1, true)
+    } else {
+        (i, false)
+    };
+    if let Some(weekday) = weekday_of(lex, lower(toks, wd_index)) {
+        let after = lower(toks, wd_index + 1);
+        let (direction, end) = if lex.last_words.contains(&after) {
+            (-1, wd_index + 2)
+        } else if lex.next_words.contains(&after) {
+            (1, wd_index + 2)
+        } else {
+            (0, wd_index + 1)
+        };
+        // A bare weekday name is a date only with `ce` or a direction word.
+        if wd_from_this || direction != 0 || i > 0 && lower(toks, i - 1) == "le" {
+            let d = weekday_date(reference?, weekday, direction)?;
+            return relative(end, DateRange::day(d));
+        }
+    }
+
+    // Months: `septembre 2023`, `mars dernier`, `en mars`.
+    if let Some(month) = month_of(lex, w) {
+        if let Some(year) = year_token(toks.get(i + 1)) {
+            return absolute(i + 2, DateRange::month(year, month)?);
+        }
+        let after = lower(toks, i + 1);
+        if lex.last_words.contains(&after) {
+            return relative(i + 2, last_month(reference?, month)?);
+        }
+        if lex.next_words.contains(&after) {
+            return relative(i + 2, next_month(reference?, month)?);
+        }
+        let before = if i > 0 { lower(toks, i - 1) } else { "" };
+        if matches!(
+            before,
+            "en" | "début" | "fin" | "mi" | "courant" | "depuis" | "dès" | "de"
+        ) {
+            return relative(i + 1, nearest_month(reference?, month)?);
+        }
+        return None;
+    }
+
+    // Seasons: `l'été 2024`, `cet été`, `l'été dernier`.
+    let (season_index, season_this) = if lex.this_words.contains(&w) {
+        (i + 1, true)
+    } else {
+        (i, false)
+    };
+    let season_name = lower(toks, season_index);
+    if lex.seasons.iter().any(|(s, ..)| *s == season_name) {
+        let after = lower(toks, season_index + 1);
+        if let Some(year) = year_token(toks.get(season_index + 1)) {
+            return absolute(season_index + 2, season(lex, season_name, year)?);
+        }
+        let reference = reference?;
+        if lex.last_words.contains(&after) {
+            // The last season of that name that ended before the reference date.
+            let mut y = reference.year();
+            let mut s = season(lex, season_name, y)?;
+            while s.to? >= reference {
+                y -= 1;
+                s = season(lex, season_name, y)?;
+            }
+            return relative(season_index + 2, s);
+        }
+        if season_this {
+            return relative(
+                season_index + 1,
+                season(lex, season_name, reference.year())?,
+            );
+        }
+    }
+
+    // `l'an dernier`, `l'année prochaine`, `cette année`, `le mois dernier`, `la semaine dernière`.
+    let period_index = if lex.this_words.contains(&w) {
+        i + 1
+    } else {
+        i
+    };
+    let period = lower(toks, period_index);
+    if matches!(period, "an" | "année" | "mois" | "semaine") {
+        let after = lower(toks, period_index + 1);
+        let step = if lex.last_words.contains(&after) {
+            Some(-1)
+        } else if lex.next_words.contains(&after) {
+            Some(1)
+        } else if period_index == i + 1 {
+            Some(0)
+        } else {
+            None
+        };
+        if let Some(step) = step {
+            let reference = reference?;
+            let end = if step == 0 {
+                // `ce mois-ci`.
+                if lower(toks, period_index + 1) == "-" && lower(toks, period_index + 2) == "ci" {
+                    period_index + 3
+                } else {
+                    period_index + 1
+                }
+            } else {
+                period_index + 2
+            };
+            let value = match period {
+                "an" | "année" => DateRange::year(reference.year() + step)?,
+                "mois" => {
+                    let d = if step < 0 {
+                        reference.checked_sub_months(Months::new(1))?
+                    } else {
+                        reference.checked_add_months(Months::new(step as u32))?
+                    };
+                    DateRange::month(d.year(), d.month())?
+                }
+                _ => {
+                    let monday = reference.checked_sub_days(Days::new(
+                        reference.weekday().num_days_from_monday() as u64,
+                    ))?;
+                    let start = monday.checked_add_signed(chrono::Duration::weeks(step as i64))?;
+                    DateRange {
+                        from: Some(start),
+                        to: start.checked_add_days(Days::new(6)),
+                        grain: Grain::Week,
+                    }
+                }
+            };
+            return relative(end, value);
+        }
+    }
+
+    // `il y a 24 ans`.
+    if toks.len() > i + 3
+        && lex
+            .ago
+            .iter()
+            .enumerate()
+            .all(|(k, a)| lower(toks, i + k) == *a)
+    {
+        let start = i + lex.ago.len();
+        let number = numbers::number_at(lex, toks, start)?;
+        let unit = lex
+            .units
+            .iter()
+            .find(|u| u.word == lower(toks, number.end) && u.unit == Unit::Seconds)?;
+        let amount = number.range.lo?;
+        let (d, grain) = shift(reference?, amount, unit.factor)?;
+        return relative(number.end + 1, at_grain(d, grain)?);
+    }
+
+    // `les années 2000`, `années 90`.
+    if lex.decade_words.contains(&w)
+        && let Some(t) = toks.get(i + 1)
+        && t.text.chars().all(|c| c.is_ascii_digit())
+    {
+        let n: i32 = t.text.parse().ok()?;
+        let first = match t.text.len() {
+            2 if n % 10 == 0 => 1900 + n,
+            4 if n % 10 == 0 => n,
+            _ => return None,
+        };
+        return absolute(i + 2, DateRange::years(first, first + 9, Grain::Decade)?);
+    }
+
+    // `XXe siècle`, `21e siècle`.
+    if let Some(t) = toks.get(i)
+        && lex.century_words.contains(&lower(toks, i + 1))
+        && let Some(n) = numbers::parse_ordinal(t, true)
+        && (1..=30).contains(&n)
+    {
+        let n = n as i32;
+        return absolute(
+            i + 2,
+            DateRange::years((n - 1) * 100 + 1, n * 100, Grain::Century)?,
+        );
+    }
+
+    // A year: four digits that a preposition introduces or that no noun follows.
+    if let Some(year) = year_token(toks.get(i))
+        && (1000..=2100).contains(&year)
+    {
+        let before = if i > 0 { lower(toks, i - 1) } else { "" };
+        let next = toks.get(i + 1);
+        let grouped = next.is_some_and(|n| n.space_before && n.text.len() == 3 && n.is_number());
+        let noun_follows =
+            next.is_some_and(|n| n.is_word() && !matches!(n.lower.as_str(), "et" | "à" | "ou"));
+        if !grouped && (lex.year_prepositions.contains(&before) || !noun_follows) {
+            return absolute(i + 1, DateRange::year(year)?);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lang::fr::FR;
+    use super::super::lex::lex;
+    use super::*;
+
+    fn at(s: &str, reference: &str) -> Option<(String, String, Grain)> {
+        let toks = lex(s, 0..s.len());
+        let r = NaiveDate::parse_from_str(reference, "%Y-%m-%d").ok();
+        (0..toks.len())
+            .find_map(|i| time_at(&FR, &toks, i, r))
+            .map(|m| {
+                (
+                    m.value.from.map_or("-".into(), |d| d.to_string()),
+                    m.value.to.map_or("-".into(), |d| d.to_string()),
+                    m.value.grain,
+                )
+            })
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_article() {
+        let r = "2024-06-19"; // a Wednesday
+        assert_eq!(
+            at("en mars dernier", r),
+            Some(("2024-03-01".into(), "2024-03-31".into(), Grain::Month))
+        );
+        assert_eq!(
+            at("ce mercredi", r),
+            Some(("2024-06-19".into(), "2024-06-19".into(), Grain::Day))
+        );
+        assert_eq!(
+            at("mercredi dernier", r),
+            Some(("2024-06-12".into(), "2024-06-12".into(), Grain::Day))
+        );
+        assert_eq!(
+            at("hier", r),
+            Some(("2024-06-18".into(), "2024-06-18".into(), Grain::Day))
+        );
+        assert_eq!(
+            at("l'an dernier", r),
+            Some(("2023-01-01".into(), "2023-12-31".into(), Grain::Year))
+        );
+        assert_eq!(
+            at("il y a 24 ans", r),
+            Some(("2000-01-01".into(), "2000-12-31".into(), Grain::Year))
+        );
+        assert_eq!(
+            at("l'été dernier", r),
+            Some(("2023-06-21".into(), "2023-09-22".into(), Grain::Season))
+        );
+    }
+
+    #[test]
+    fn absolute_dates_keep_their_grain() {
+        let r = "2024-06-19";
+        assert_eq!(
+            at("le 19 juin 2024", r),
+            Some(("2024-06-19".into(), "2024-06-19".into(), Grain::Day))
+        );
+        assert_eq!(
+            at("en septembre 2023", r),
+            Some(("2023-09-01".into(), "2023-09-30".into(), Grain::Month))
+        );
+        assert_eq!(
+            at("les années 2000", r),
+            Some(("2000-01-01".into(), "2009-12-31".into(), Grain::Decade))
+        );
+        assert_eq!(
+            at("au XXe siècle", r),
+            Some(("1901-01-01".into(), "2000-12-31".into(), Grain::Century))
+        );
+        assert_eq!(
+            at("en 2000", r),
+            Some(("2000-01-01".into(), "2000-12-31".into(), Grain::Year))
+        );
+        assert_eq!(at("2000 artisans", r), None);
+    }
+}
