@@ -55,6 +55,38 @@ fn unit_at(
     lex.units.iter().find(|u| u.word == t.lower).map(|u| (u, 1))
 }
 
+/// A number glued to its unit: `2h`, `10km`, `5kg`, `15€`.
+fn glued_unit(
+    lex: &Lexicon,
+    toks: &[Tok],
+    k: usize,
+    start: usize,
+    modifier: Modifier,
+) -> Option<QuantityMatch> {
+    let t = toks.get(k)?;
+    let split = t
+        .lower
+        .find(|c: char| !c.is_ascii_digit() && c != ',' && c != '.')?;
+    let (digits, suffix) = t.lower.split_at(split);
+    if digits.is_empty() || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let unit = lex.units.iter().find(|u| u.word == suffix)?;
+    let value = numbers::parse_digits(digits)? * unit.factor;
+    let stated = Range::exact(value);
+    Some(QuantityMatch {
+        start,
+        end: k + 1,
+        stated,
+        range: stated.modified(modifier),
+        unit: unit.unit,
+        unit_word: Some(t.text[split..].to_string()),
+        modifier,
+        noun: None,
+        ordinal: false,
+    })
+}
+
 fn is_noun(lex: &Lexicon, t: &Tok) -> bool {
     t.is_word()
         && !t.is_number()
@@ -64,8 +96,18 @@ fn is_noun(lex: &Lexicon, t: &Tok) -> bool {
 
 /// The quantity starting at `i`.
 pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatch> {
-    let (modifier, skip) = modifier_at(lex, toks, i).unwrap_or((Modifier::Exact, 0));
+    // A number phrase that starts with a word also read as a modifier (`quelques milliers`)
+    // is a number first.
+    let direct = numbers::number_at(lex, toks, i).filter(|m| !m.weak);
+    let (modifier, skip) = if direct.is_some() {
+        (Modifier::Exact, 0)
+    } else {
+        modifier_at(lex, toks, i).unwrap_or((Modifier::Exact, 0))
+    };
     let start_number = i + skip;
+    if let Some(q) = glued_unit(lex, toks, start_number, i, modifier) {
+        return Some(q);
+    }
     // `moins d'un an`: the modifier list eats the article; read the number from the `un`.
     let number: NumberMatch = numbers::number_at(lex, toks, start_number).or_else(|| {
         (skip > 0 && matches!(toks.get(start_number - 1)?.lower.as_str(), "un" | "une"))
@@ -194,8 +236,15 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
         }
         (noun_start, noun_end)
     });
-    // A bare number with neither unit, noun nor modifier says nothing checkable.
-    if noun.is_none() && modifier == Modifier::Exact {
+    // A bare number with neither unit, noun nor modifier says nothing checkable, unless it
+    // counts the subject (`ils étaient 1 500`) or is attributed (`1 500 selon la police`).
+    let counts_subject = i > 0 && lex.copulas.contains(&toks[i - 1].lower.as_str());
+    let attributed = toks.get(end).is_some_and(|t| {
+        lex.according_to
+            .iter()
+            .any(|a| a[0] == t.lower && a.len() <= 2 && t.lower != "pour")
+    });
+    if noun.is_none() && modifier == Modifier::Exact && !counts_subject && !attributed {
         return None;
     }
     Some(QuantityMatch {

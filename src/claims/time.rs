@@ -179,10 +179,18 @@ pub fn time_at(
         })
     };
 
-    // `hier`, `aujourd'hui`, `demain`.
-    if let Some(&(_, offset)) = lex.relative_days.iter().find(|(d, _)| *d == w) {
-        let d = reference?.checked_add_signed(chrono::Duration::days(offset))?;
-        return relative(i + 1, DateRange::day(d));
+    // `hier`, `aujourd'hui`, `demain`, and hyphenated `avant-hier`, `après-demain`.
+    let hyphenated = (lower(toks, i + 1) == "-"
+        && toks.get(i + 1).is_some_and(|t| !t.space_before)
+        && toks.get(i + 2).is_some_and(|t| !t.space_before))
+    .then(|| format!("{w}-{}", lower(toks, i + 2)));
+    for (word, end) in [(hyphenated.as_deref(), i + 3), (Some(w), i + 1)] {
+        if let Some(word) = word
+            && let Some(&(_, offset)) = lex.relative_days.iter().find(|(d, _)| *d == word)
+        {
+            let d = reference?.checked_add_signed(chrono::Duration::days(offset))?;
+            return relative(end, DateRange::day(d));
+        }
     }
 
     // `19 juin 2024`, `1er juin`, `mercredi 19 juin 2024`.

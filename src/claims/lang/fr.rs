@@ -158,7 +158,7 @@ pub static FR: Lexicon = Lexicon {
         (&["pas", "moins", "d"], Modifier::AtLeast),
         (&["plus", "de"], Modifier::MoreThan),
         (&["plus", "d"], Modifier::MoreThan),
-        (&["au-delà", "de"], Modifier::MoreThan),
+        (&["au", "-", "delà", "de"], Modifier::MoreThan),
         (&["au", "delà", "de"], Modifier::MoreThan),
         (&["moins", "de"], Modifier::LessThan),
         (&["moins", "d"], Modifier::LessThan),
@@ -294,6 +294,10 @@ pub static FR: Lexicon = Lexicon {
     ],
     next_words: &["prochain", "prochaine", "suivant", "suivante"],
     this_words: &["ce", "cet", "cette"],
+    copulas: &[
+        "étaient", "était", "sont", "est", "seront", "seraient", "serait", "furent", "fut",
+        "étions", "sommes",
+    ],
     ago: &["il", "y", "a"],
     year_prepositions: &[
         "en", "depuis", "dès", "avant", "après", "jusqu'en", "début", "fin", "mi", "courant",

@@ -50,6 +50,9 @@ pub struct Lexicon {
     pub last_words: &'static [&'static str],
     pub next_words: &'static [&'static str],
     pub this_words: &'static [&'static str],
+    /// Forms of "to be" after which a bare figure is a count of the subject
+    /// (`ils étaient 1 500 selon la police`).
+    pub copulas: &'static [&'static str],
     /// "ago" constructions: `il y a`.
     pub ago: &'static [&'static str],
     /// Prepositions that make a bare year a date (`en 2000`).

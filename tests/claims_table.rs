@@ -1,0 +1,1369 @@
+//! Table-driven test of French claim extraction: each row is a sentence, the words of the
+//! expression in it, and the normalised value a fact-checker expects, written by hand. Relative
+//! expressions are resolved against an article dated Wednesday 19 June 2024 unless the row says
+//! otherwise.
+
+use chrono::NaiveDate;
+use recoupe::claims::{self, ClaimKind as K, DateRange, Grain, Modifier as M, Value};
+use recoupe::corpus::Document;
+use recoupe::error::Location;
+
+const H: f64 = 3600.0;
+const DAY: f64 = 86_400.0;
+const WEEK: f64 = 7.0 * DAY;
+const YEAR: f64 = 365.2425 * DAY;
+const MONTH: f64 = YEAR / 12.0;
+
+#[derive(Debug, Clone, Copy)]
+enum E {
+    /// Kind, lower bound, upper bound, modifier.
+    Q(K, Option<f64>, Option<f64>, M),
+    /// Kind, first day, last day ("" for open), grain.
+    D(K, &'static str, &'static str, Grain),
+}
+
+const fn n(k: K, v: f64) -> E {
+    E::Q(k, Some(v), Some(v), M::Exact)
+}
+const fn approx(k: K, v: f64) -> E {
+    E::Q(k, Some(v * 0.9), Some(v * 1.1), M::Approx)
+}
+const fn nearly(k: K, v: f64) -> E {
+    E::Q(k, Some(v * 0.9), Some(v), M::Nearly)
+}
+const fn more(k: K, v: f64) -> E {
+    E::Q(k, Some(v), None, M::MoreThan)
+}
+const fn at_least(k: K, v: f64) -> E {
+    E::Q(k, Some(v), None, M::AtLeast)
+}
+const fn less(k: K, v: f64) -> E {
+    E::Q(k, Some(0.0), Some(v), M::LessThan)
+}
+const fn at_most(k: K, v: f64) -> E {
+    E::Q(k, Some(0.0), Some(v), M::AtMost)
+}
+const fn between(k: K, lo: f64, hi: f64) -> E {
+    E::Q(k, Some(lo), Some(hi), M::Exact)
+}
+const fn d(k: K, from: &'static str, to: &'static str, g: Grain) -> E {
+    E::D(k, from, to, g)
+}
+const fn day(s: &'static str) -> E {
+    E::D(K::Date, s, s, Grain::Day)
+}
+
+use Grain::*;
+use K::*;
+
+/// (sentence, expression, expected value, article date or "" for 2024-06-19)
+const ROWS: &[(&str, &str, E, &str)] = &[
+    // --- Counts with digits and French separators
+    (
+        "Le Nord a livré 7000 conteneurs d'armement.",
+        "7000 conteneurs d'armement",
+        n(Count, 7000.0),
+        "",
+    ),
+    (
+        "Il a livré 7 000 conteneurs.",
+        "7 000 conteneurs",
+        n(Count, 7000.0),
+        "",
+    ),
+    (
+        "Il a livré 7\u{a0}000 conteneurs.",
+        "7\u{a0}000 conteneurs",
+        n(Count, 7000.0),
+        "",
+    ),
+    (
+        "Il a livré 7\u{202f}000 conteneurs.",
+        "7\u{202f}000 conteneurs",
+        n(Count, 7000.0),
+        "",
+    ),
+    (
+        "Il a livré 7.000 conteneurs.",
+        "7.000 conteneurs",
+        n(Count, 7000.0),
+        "",
+    ),
+    (
+        "On compte 1 500 000 habitants.",
+        "1 500 000 habitants",
+        n(Count, 1_500_000.0),
+        "",
+    ),
+    (
+        "On compte 1.500.000 habitants.",
+        "1.500.000 habitants",
+        n(Count, 1_500_000.0),
+        "",
+    ),
+    (
+        "Le salon réunit 2000 artisans.",
+        "2000 artisans",
+        n(Count, 2000.0),
+        "",
+    ),
+    (
+        "Le salon réunit 2 000 artisans venus de loin.",
+        "2 000 artisans",
+        n(Count, 2000.0),
+        "",
+    ),
+    ("Il y avait 12 blessés.", "12 blessés", n(Count, 12.0), ""),
+    (
+        "La police a interpellé 45 personnes.",
+        "45 personnes",
+        n(Count, 45.0),
+        "",
+    ),
+    (
+        "Au total, 577 députés siègent.",
+        "577 députés",
+        n(Count, 577.0),
+        "",
+    ),
+    (
+        "Le parti obtient 89 sièges.",
+        "89 sièges",
+        n(Count, 89.0),
+        "",
+    ),
+    (
+        "L'usine emploie 350 salariés.",
+        "350 salariés",
+        n(Count, 350.0),
+        "",
+    ),
+    ("Le séisme a fait 3 morts.", "3 morts", n(Count, 3.0), ""),
+    (
+        "On dénombre 1 200 victimes.",
+        "1 200 victimes",
+        n(Count, 1200.0),
+        "",
+    ),
+    // --- Spelled-out numbers
+    (
+        "Il a passé vingt-quatre heures en garde à vue.",
+        "vingt-quatre heures",
+        n(Duration, 24.0 * H),
+        "",
+    ),
+    (
+        "Ils étaient quatre-vingts manifestants.",
+        "quatre-vingts manifestants",
+        n(Count, 80.0),
+        "",
+    ),
+    (
+        "On compte quatre-vingt-dix-sept candidats.",
+        "quatre-vingt-dix-sept candidats",
+        n(Count, 97.0),
+        "",
+    ),
+    (
+        "Il y a deux mille soldats.",
+        "deux mille soldats",
+        n(Count, 2000.0),
+        "",
+    ),
+    (
+        "Trois cents familles sont relogées.",
+        "Trois cents familles",
+        n(Count, 300.0),
+        "",
+    ),
+    (
+        "On a vu soixante et onze bateaux.",
+        "soixante et onze bateaux",
+        n(Count, 71.0),
+        "",
+    ),
+    (
+        "On a vu vingt et un bateaux.",
+        "vingt et un bateaux",
+        n(Count, 21.0),
+        "",
+    ),
+    (
+        "Il reste dix-sept otages.",
+        "dix-sept otages",
+        n(Count, 17.0),
+        "",
+    ),
+    (
+        "Il reste quinze otages.",
+        "quinze otages",
+        n(Count, 15.0),
+        "",
+    ),
+    (
+        "Cent cinquante élèves ont manqué.",
+        "Cent cinquante élèves",
+        n(Count, 150.0),
+        "",
+    ),
+    (
+        "Mille deux cents coureurs sont partis.",
+        "Mille deux cents coureurs",
+        n(Count, 1200.0),
+        "",
+    ),
+    (
+        "Les deux dirigeants se sont rencontrés.",
+        "deux dirigeants",
+        n(Count, 2.0),
+        "",
+    ),
+    (
+        "Les trois nations ont signé.",
+        "trois nations",
+        n(Count, 3.0),
+        "",
+    ),
+    ("Il a cité six pays.", "six pays", n(Count, 6.0), ""),
+    (
+        "Il a visité onze villes.",
+        "onze villes",
+        n(Count, 11.0),
+        "",
+    ),
+    (
+        "Ils ont arrêté soixante-dix suspects.",
+        "soixante-dix suspects",
+        n(Count, 70.0),
+        "",
+    ),
+    (
+        "Il a réuni septante délégués.",
+        "septante délégués",
+        n(Count, 70.0),
+        "",
+    ),
+    // --- Scale words
+    (
+        "Le budget atteint 850 millions d'euros.",
+        "850 millions d'euros",
+        n(Money, 850e6),
+        "",
+    ),
+    (
+        "Le pays compte 1,5 million d'habitants.",
+        "1,5 million d'habitants",
+        n(Count, 1.5e6),
+        "",
+    ),
+    (
+        "Le coût est de deux milliards d'euros.",
+        "deux milliards d'euros",
+        n(Money, 2e9),
+        "",
+    ),
+    (
+        "La dette atteint 3,2 milliards de dollars.",
+        "3,2 milliards de dollars",
+        n(Money, 3.2e9),
+        "",
+    ),
+    (
+        "Ils sont 2,4 millions de chômeurs.",
+        "2,4 millions de chômeurs",
+        n(Count, 2.4e6),
+        "",
+    ),
+    (
+        "Il a reçu 10 mille euros.",
+        "10 mille euros",
+        n(Money, 10_000.0),
+        "",
+    ),
+    (
+        "Un million de personnes ont défilé.",
+        "Un million de personnes",
+        n(Count, 1e6),
+        "",
+    ),
+    (
+        "Trois millions de doses ont été livrées.",
+        "Trois millions de doses",
+        n(Count, 3e6),
+        "",
+    ),
+    // --- Money
+    ("Le billet coûte 15 euros.", "15 euros", n(Money, 15.0), ""),
+    ("Le billet coûte 15 €.", "15 €", n(Money, 15.0), ""),
+    ("Le billet coûte 15€ seulement.", "15€", n(Money, 15.0), ""),
+    (
+        "L'amende s'élève à 1 500 euros.",
+        "1 500 euros",
+        n(Money, 1500.0),
+        "",
+    ),
+    (
+        "Le contrat vaut 12,5 millions d'euros.",
+        "12,5 millions d'euros",
+        n(Money, 12.5e6),
+        "",
+    ),
+    (
+        "Le repas coûte 9,90 euros.",
+        "9,90 euros",
+        n(Money, 9.9),
+        "",
+    ),
+    (
+        "Il a levé 40 millions de dollars.",
+        "40 millions de dollars",
+        n(Money, 40e6),
+        "",
+    ),
+    ("Il a payé 300 dollars.", "300 dollars", n(Money, 300.0), ""),
+    ("Une aide de 200 € par foyer.", "200 €", n(Money, 200.0), ""),
+    (
+        "Un chantier de plus de 850 millions d'euros.",
+        "plus de 850 millions d'euros",
+        more(Money, 850e6),
+        "",
+    ),
+    (
+        "Un chantier de près de 850 millions d'euros.",
+        "près de 850 millions d'euros",
+        nearly(Money, 850e6),
+        "",
+    ),
+    (
+        "Une facture d'environ 3 000 euros.",
+        "environ 3 000 euros",
+        approx(Money, 3000.0),
+        "",
+    ),
+    // --- Percentages
+    ("Le chômage atteint 7,5 %.", "7,5 %", n(Percent, 7.5), ""),
+    ("Le chômage atteint 7,5%.", "7,5%", n(Percent, 7.5), ""),
+    (
+        "La participation a atteint 52 pour cent.",
+        "52 pour cent",
+        n(Percent, 52.0),
+        "",
+    ),
+    ("Les prix ont grimpé de 3 %.", "3 %", n(Percent, 3.0), ""),
+    (
+        "Près de 40 % des électeurs.",
+        "Près de 40 %",
+        nearly(Percent, 40.0),
+        "",
+    ),
+    (
+        "Plus de 60 % des votants.",
+        "Plus de 60 %",
+        more(Percent, 60.0),
+        "",
+    ),
+    (
+        "Moins de 5 % des cas.",
+        "Moins de 5 %",
+        less(Percent, 5.0),
+        "",
+    ),
+    (
+        "Environ 12 % des salariés.",
+        "Environ 12 %",
+        approx(Percent, 12.0),
+        "",
+    ),
+    ("La hausse est de 0,8 %.", "0,8 %", n(Percent, 0.8), ""),
+    (
+        "Une baisse de 15,3 % en un an.",
+        "15,3 %",
+        n(Percent, 15.3),
+        "",
+    ),
+    // --- Approximate counts
+    (
+        "Une quarantaine de chefs d'État étaient présents.",
+        "Une quarantaine de chefs d'État",
+        approx(Count, 40.0),
+        "",
+    ),
+    (
+        "Une dizaine de blessés.",
+        "Une dizaine de blessés",
+        approx(Count, 10.0),
+        "",
+    ),
+    (
+        "Une centaine de manifestants.",
+        "Une centaine de manifestants",
+        approx(Count, 100.0),
+        "",
+    ),
+    (
+        "Une vingtaine de policiers.",
+        "Une vingtaine de policiers",
+        approx(Count, 20.0),
+        "",
+    ),
+    (
+        "Une trentaine de bus.",
+        "Une trentaine de bus",
+        approx(Count, 30.0),
+        "",
+    ),
+    (
+        "Une cinquantaine de journalistes.",
+        "Une cinquantaine de journalistes",
+        approx(Count, 50.0),
+        "",
+    ),
+    (
+        "Une soixantaine de maires.",
+        "Une soixantaine de maires",
+        approx(Count, 60.0),
+        "",
+    ),
+    (
+        "Une quinzaine de jours.",
+        "Une quinzaine de jours",
+        approx(Count, 15.0),
+        "",
+    ),
+    (
+        "Un millier de personnes.",
+        "Un millier de personnes",
+        approx(Count, 1000.0),
+        "",
+    ),
+    (
+        "Des centaines de personnes ont fui.",
+        "Des centaines de personnes",
+        between(Count, 200.0, 999.0),
+        "",
+    ),
+    (
+        "Des milliers de manifestants ont défilé.",
+        "Des milliers de manifestants",
+        between(Count, 2000.0, 9999.0),
+        "",
+    ),
+    (
+        "Des dizaines de maisons ont brûlé.",
+        "Des dizaines de maisons",
+        between(Count, 20.0, 99.0),
+        "",
+    ),
+    (
+        "Plusieurs centaines de soldats.",
+        "Plusieurs centaines de soldats",
+        between(Count, 200.0, 999.0),
+        "",
+    ),
+    (
+        "Quelques milliers de fidèles.",
+        "Quelques milliers de fidèles",
+        between(Count, 2000.0, 9999.0),
+        "",
+    ),
+    (
+        "Deux centaines de maisons.",
+        "Deux centaines de maisons",
+        approx(Count, 200.0),
+        "",
+    ),
+    (
+        "Des millions de spectateurs.",
+        "Des millions de spectateurs",
+        between(Count, 2e6, 1e9 - 1.0),
+        "",
+    ),
+    // --- Modifiers on counts
+    (
+        "Plus de 2000 personnes ont défilé.",
+        "Plus de 2000 personnes",
+        more(Count, 2000.0),
+        "",
+    ),
+    (
+        "Moins de 300 élèves sont inscrits.",
+        "Moins de 300 élèves",
+        less(Count, 300.0),
+        "",
+    ),
+    (
+        "Près de 500 familles sont touchées.",
+        "Près de 500 familles",
+        nearly(Count, 500.0),
+        "",
+    ),
+    (
+        "Environ 80 navires.",
+        "Environ 80 navires",
+        approx(Count, 80.0),
+        "",
+    ),
+    (
+        "Au moins 12 morts.",
+        "Au moins 12 morts",
+        at_least(Count, 12.0),
+        "",
+    ),
+    (
+        "Quelque 3 000 soldats.",
+        "Quelque 3 000 soldats",
+        approx(Count, 3000.0),
+        "",
+    ),
+    (
+        "Jusqu'à 400 migrants par jour.",
+        "Jusqu'à 400 migrants",
+        at_most(Count, 400.0),
+        "",
+    ),
+    (
+        "À peine 50 spectateurs.",
+        "À peine 50 spectateurs",
+        nearly(Count, 50.0),
+        "",
+    ),
+    (
+        "Pas moins de 30 navires.",
+        "Pas moins de 30 navires",
+        at_least(Count, 30.0),
+        "",
+    ),
+    (
+        "Au plus 20 candidats.",
+        "Au plus 20 candidats",
+        at_most(Count, 20.0),
+        "",
+    ),
+    (
+        "Presque 100 victimes.",
+        "Presque 100 victimes",
+        nearly(Count, 100.0),
+        "",
+    ),
+    (
+        "Plus d'un million de visiteurs.",
+        "Plus d'un million de visiteurs",
+        more(Count, 1e6),
+        "",
+    ),
+    (
+        "Près d'un millier de personnes.",
+        "Près d'un millier de personnes",
+        nearly(Count, 1000.0),
+        "",
+    ),
+    (
+        "Au-delà de 500 participants.",
+        "Au-delà de 500 participants",
+        more(Count, 500.0),
+        "",
+    ),
+    (
+        "Quasiment 90 postes.",
+        "Quasiment 90 postes",
+        nearly(Count, 90.0),
+        "",
+    ),
+    // --- Ordinals
+    (
+        "Le 80e anniversaire de la victoire.",
+        "80e anniversaire",
+        n(Ordinal, 80.0),
+        "",
+    ),
+    (
+        "Le 80ème anniversaire de la victoire.",
+        "80ème anniversaire",
+        n(Ordinal, 80.0),
+        "",
+    ),
+    (
+        "La deuxième rencontre entre eux.",
+        "deuxième rencontre",
+        n(Ordinal, 2.0),
+        "",
+    ),
+    (
+        "La troisième édition du salon.",
+        "troisième édition",
+        n(Ordinal, 3.0),
+        "",
+    ),
+    (
+        "Le 1er ministre est arrivé.",
+        "1er ministre",
+        n(Ordinal, 1.0),
+        "",
+    ),
+    (
+        "La 2nde guerre mondiale.",
+        "2nde guerre",
+        n(Ordinal, 2.0),
+        "",
+    ),
+    (
+        "La vingtième étape du Tour.",
+        "vingtième étape",
+        n(Ordinal, 20.0),
+        "",
+    ),
+    (
+        "Le 14e arrondissement.",
+        "14e arrondissement",
+        n(Ordinal, 14.0),
+        "",
+    ),
+    (
+        "La première visite depuis longtemps.",
+        "première visite",
+        n(Ordinal, 1.0),
+        "",
+    ),
+    (
+        "Le 100e jour du mandat.",
+        "100e jour",
+        n(Ordinal, 100.0),
+        "",
+    ),
+    // --- Durations
+    (
+        "La visite de deux jours a commencé.",
+        "deux jours",
+        n(Duration, 2.0 * DAY),
+        "",
+    ),
+    (
+        "La rencontre a duré près de deux heures et demie.",
+        "près de deux heures et demie",
+        nearly(Duration, 2.5 * H),
+        "",
+    ),
+    (
+        "La rencontre a duré deux heures et demie.",
+        "deux heures et demie",
+        n(Duration, 2.5 * H),
+        "",
+    ),
+    (
+        "Elle a duré trois heures.",
+        "trois heures",
+        n(Duration, 3.0 * H),
+        "",
+    ),
+    (
+        "Il a été condamné à 24 ans de prison.",
+        "24 ans",
+        n(Duration, 24.0 * YEAR),
+        "",
+    ),
+    (
+        "Un mandat de cinq ans.",
+        "cinq ans",
+        n(Duration, 5.0 * YEAR),
+        "",
+    ),
+    (
+        "Un chantier de 18 mois.",
+        "18 mois",
+        n(Duration, 18.0 * MONTH),
+        "",
+    ),
+    (
+        "Trois semaines de grève.",
+        "Trois semaines",
+        n(Duration, 3.0 * WEEK),
+        "",
+    ),
+    (
+        "Un arrêt de 45 minutes.",
+        "45 minutes",
+        n(Duration, 45.0 * 60.0),
+        "",
+    ),
+    (
+        "Une attente de 30 secondes.",
+        "30 secondes",
+        n(Duration, 30.0),
+        "",
+    ),
+    (
+        "Deux décennies de guerre.",
+        "Deux décennies",
+        n(Duration, 20.0 * YEAR),
+        "",
+    ),
+    (
+        "Un an et demi de travaux.",
+        "Un an et demi",
+        n(Duration, 1.5 * YEAR),
+        "",
+    ),
+    (
+        "En moins d'un an, tout a changé.",
+        "moins d'un an",
+        less(Duration, YEAR),
+        "",
+    ),
+    (
+        "Pendant plus de deux heures.",
+        "plus de deux heures",
+        more(Duration, 2.0 * H),
+        "",
+    ),
+    (
+        "Une réunion d'environ 90 minutes.",
+        "environ 90 minutes",
+        approx(Duration, 90.0 * 60.0),
+        "",
+    ),
+    (
+        "Une peine de 10 ans.",
+        "10 ans",
+        n(Duration, 10.0 * YEAR),
+        "",
+    ),
+    (
+        "Il a fallu 48 heures.",
+        "48 heures",
+        n(Duration, 48.0 * H),
+        "",
+    ),
+    (
+        "Un voyage de 3 jours.",
+        "3 jours",
+        n(Duration, 3.0 * DAY),
+        "",
+    ),
+    (
+        "Un délai de deux siècles.",
+        "deux siècles",
+        n(Duration, 200.0 * YEAR),
+        "",
+    ),
+    ("Une attente de 2 h.", "2 h", n(Duration, 2.0 * H), ""),
+    ("Un trajet de 2h.", "2h", n(Duration, 2.0 * H), ""),
+    (
+        "Au moins trois jours de fermeture.",
+        "Au moins trois jours",
+        at_least(Duration, 3.0 * DAY),
+        "",
+    ),
+    (
+        "Jusqu'à six mois de retard.",
+        "Jusqu'à six mois",
+        at_most(Duration, 6.0 * MONTH),
+        "",
+    ),
+    ("Une journée de grève.", "Une journée", n(Duration, DAY), ""),
+    // --- Distances and weights
+    (
+        "Un convoi de 40 kilomètres.",
+        "40 kilomètres",
+        n(Distance, 40_000.0),
+        "",
+    ),
+    (
+        "À 25 km de la frontière.",
+        "25 km",
+        n(Distance, 25_000.0),
+        "",
+    ),
+    (
+        "Un mur de 300 mètres.",
+        "300 mètres",
+        n(Distance, 300.0),
+        "",
+    ),
+    (
+        "Plus de 100 km de bouchons.",
+        "Plus de 100 km",
+        more(Distance, 100_000.0),
+        "",
+    ),
+    (
+        "Près de 5 tonnes de cocaïne.",
+        "Près de 5 tonnes",
+        nearly(Weight, 5000.0),
+        "",
+    ),
+    ("Saisie de 12 kg de drogue.", "12 kg", n(Weight, 12.0), ""),
+    // --- Absolute dates
+    (
+        "Le sommet du 19 juin 2024 a eu lieu.",
+        "19 juin 2024",
+        day("2024-06-19"),
+        "",
+    ),
+    (
+        "Le 1er mars 2022, la guerre continue.",
+        "1er mars 2022",
+        day("2022-03-01"),
+        "",
+    ),
+    (
+        "Le 3 septembre 2025 à Pékin.",
+        "3 septembre 2025",
+        day("2025-09-03"),
+        "",
+    ),
+    (
+        "Le 14 juillet 1789, la Bastille tombe.",
+        "14 juillet 1789",
+        day("1789-07-14"),
+        "",
+    ),
+    (
+        "Le mercredi 19 juin 2024, il arrive.",
+        "mercredi 19 juin 2024",
+        day("2024-06-19"),
+        "",
+    ),
+    (
+        "En septembre 2023, il était à Moscou.",
+        "septembre 2023",
+        d(Date, "2023-09-01", "2023-09-30", Month),
+        "",
+    ),
+    (
+        "Depuis le début du conflit en février 2022.",
+        "février 2022",
+        d(Date, "2022-02-01", "2022-02-28", Month),
+        "",
+    ),
+    (
+        "En janvier 2020, le virus arrive.",
+        "janvier 2020",
+        d(Date, "2020-01-01", "2020-01-31", Month),
+        "",
+    ),
+    (
+        "En décembre 2023 déjà.",
+        "décembre 2023",
+        d(Date, "2023-12-01", "2023-12-31", Month),
+        "",
+    ),
+    (
+        "En août 2021, Kaboul tombe.",
+        "août 2021",
+        d(Date, "2021-08-01", "2021-08-31", Month),
+        "",
+    ),
+    (
+        "En 2000, il est élu.",
+        "2000",
+        d(Date, "2000-01-01", "2000-12-31", Year),
+        "",
+    ),
+    (
+        "Dès 1999, il gouverne.",
+        "1999",
+        d(Date, "1999-01-01", "1999-12-31", Year),
+        "",
+    ),
+    (
+        "Avant 2014, la Crimée était ukrainienne.",
+        "2014",
+        d(Date, "2014-01-01", "2014-12-31", Year),
+        "",
+    ),
+    (
+        "Jusqu'en 2030, le plan court.",
+        "2030",
+        d(Date, "2030-01-01", "2030-12-31", Year),
+        "",
+    ),
+    (
+        "Fin 2023, la dette a grimpé.",
+        "2023",
+        d(Date, "2023-01-01", "2023-12-31", Year),
+        "",
+    ),
+    (
+        "L'été 2024 a été chaud.",
+        "été 2024",
+        d(Date, "2024-06-21", "2024-09-22", Season),
+        "",
+    ),
+    (
+        "À l'hiver 2022, le froid.",
+        "hiver 2022",
+        d(Date, "2022-12-21", "2023-03-19", Season),
+        "",
+    ),
+    (
+        "Au printemps 2021, les vaccins.",
+        "printemps 2021",
+        d(Date, "2021-03-20", "2021-06-20", Season),
+        "",
+    ),
+    (
+        "L'automne 2019 fut agité.",
+        "automne 2019",
+        d(Date, "2019-09-23", "2019-12-20", Season),
+        "",
+    ),
+    // --- Decades and centuries
+    (
+        "Une première depuis les années 2000.",
+        "années 2000",
+        d(Since, "2000-01-01", "2009-12-31", Decade),
+        "",
+    ),
+    (
+        "Dans les années 2000, tout allait bien.",
+        "années 2000",
+        d(Date, "2000-01-01", "2009-12-31", Decade),
+        "",
+    ),
+    (
+        "Dans les années 90, la crise.",
+        "années 90",
+        d(Date, "1990-01-01", "1999-12-31", Decade),
+        "",
+    ),
+    (
+        "Dans les années 1990, la crise.",
+        "années 1990",
+        d(Date, "1990-01-01", "1999-12-31", Decade),
+        "",
+    ),
+    (
+        "Dans les années 80, le rock.",
+        "années 80",
+        d(Date, "1980-01-01", "1989-12-31", Decade),
+        "",
+    ),
+    (
+        "Au XXe siècle, deux guerres.",
+        "XXe siècle",
+        d(Date, "1901-01-01", "2000-12-31", Century),
+        "",
+    ),
+    (
+        "Au XIXe siècle, l'industrie.",
+        "XIXe siècle",
+        d(Date, "1801-01-01", "1900-12-31", Century),
+        "",
+    ),
+    (
+        "Au 21e siècle, le climat.",
+        "21e siècle",
+        d(Date, "2001-01-01", "2100-12-31", Century),
+        "",
+    ),
+    (
+        "Au XVIIIe siècle, les Lumières.",
+        "XVIIIe siècle",
+        d(Date, "1701-01-01", "1800-12-31", Century),
+        "",
+    ),
+    (
+        "Au XXIe siècle, internet.",
+        "XXIe siècle",
+        d(Date, "2001-01-01", "2100-12-31", Century),
+        "",
+    ),
+    // --- Relative dates (article of Wednesday 2024-06-19)
+    (
+        "En mars dernier, le gouvernement a parlé.",
+        "mars dernier",
+        d(Date, "2024-03-01", "2024-03-31", Month),
+        "",
+    ),
+    (
+        "En juillet dernier, il pleuvait.",
+        "juillet dernier",
+        d(Date, "2023-07-01", "2023-07-31", Month),
+        "",
+    ),
+    (
+        "En juin dernier, il pleuvait.",
+        "juin dernier",
+        d(Date, "2023-06-01", "2023-06-30", Month),
+        "",
+    ),
+    (
+        "En septembre prochain, les élections.",
+        "septembre prochain",
+        d(Date, "2024-09-01", "2024-09-30", Month),
+        "",
+    ),
+    (
+        "En avril dernier, la Russie annonçait.",
+        "avril dernier",
+        d(Date, "2025-04-01", "2025-04-30", Month),
+        "2025-09-03",
+    ),
+    (
+        "Ils ont ouvert ce mercredi un sommet.",
+        "ce mercredi",
+        day("2024-06-19"),
+        "",
+    ),
+    (
+        "Il est arrivé ce lundi à Paris.",
+        "ce lundi",
+        day("2024-06-17"),
+        "",
+    ),
+    (
+        "Il partira ce vendredi.",
+        "ce vendredi",
+        day("2024-06-21"),
+        "",
+    ),
+    (
+        "Mercredi dernier, il a parlé.",
+        "Mercredi dernier",
+        day("2024-06-12"),
+        "",
+    ),
+    (
+        "Mardi dernier, il a parlé.",
+        "Mardi dernier",
+        day("2024-06-18"),
+        "",
+    ),
+    (
+        "Jeudi prochain, il votera.",
+        "Jeudi prochain",
+        day("2024-06-20"),
+        "",
+    ),
+    (
+        "Mercredi prochain, il votera.",
+        "Mercredi prochain",
+        day("2024-06-26"),
+        "",
+    ),
+    ("Hier, la police a parlé.", "Hier", day("2024-06-18"), ""),
+    (
+        "Aujourd'hui, la police parle.",
+        "Aujourd'hui",
+        day("2024-06-19"),
+        "",
+    ),
+    (
+        "Demain, la police parlera.",
+        "Demain",
+        day("2024-06-20"),
+        "",
+    ),
+    (
+        "Avant-hier, il neigeait.",
+        "Avant-hier",
+        day("2024-06-17"),
+        "",
+    ),
+    (
+        "L'an dernier, le chômage a baissé.",
+        "an dernier",
+        d(Date, "2023-01-01", "2023-12-31", Year),
+        "",
+    ),
+    (
+        "L'année dernière, le chômage a baissé.",
+        "année dernière",
+        d(Date, "2023-01-01", "2023-12-31", Year),
+        "",
+    ),
+    (
+        "L'année prochaine, le chômage baissera.",
+        "année prochaine",
+        d(Date, "2025-01-01", "2025-12-31", Year),
+        "",
+    ),
+    (
+        "Cette année, le chômage baisse.",
+        "Cette année",
+        d(Date, "2024-01-01", "2024-12-31", Year),
+        "",
+    ),
+    (
+        "Le mois dernier, les prix ont monté.",
+        "mois dernier",
+        d(Date, "2024-05-01", "2024-05-31", Month),
+        "",
+    ),
+    (
+        "Le mois prochain, les prix monteront.",
+        "mois prochain",
+        d(Date, "2024-07-01", "2024-07-31", Month),
+        "",
+    ),
+    (
+        "La semaine dernière, il a plu.",
+        "semaine dernière",
+        d(Date, "2024-06-10", "2024-06-16", Week),
+        "",
+    ),
+    (
+        "La semaine prochaine, il pleuvra.",
+        "semaine prochaine",
+        d(Date, "2024-06-24", "2024-06-30", Week),
+        "",
+    ),
+    (
+        "Il y a 24 ans, il venait.",
+        "Il y a 24 ans",
+        d(Date, "2000-01-01", "2000-12-31", Year),
+        "",
+    ),
+    (
+        "Il y a deux jours, il venait.",
+        "Il y a deux jours",
+        day("2024-06-17"),
+        "",
+    ),
+    (
+        "Il y a trois mois, il venait.",
+        "Il y a trois mois",
+        d(Date, "2024-03-01", "2024-03-31", Month),
+        "",
+    ),
+    (
+        "Il y a dix ans, il venait.",
+        "Il y a dix ans",
+        d(Date, "2014-01-01", "2014-12-31", Year),
+        "",
+    ),
+    (
+        "L'été dernier, la sécheresse.",
+        "été dernier",
+        d(Date, "2023-06-21", "2023-09-22", Season),
+        "",
+    ),
+    (
+        "Cet été, la sécheresse.",
+        "Cet été",
+        d(Date, "2024-06-21", "2024-09-22", Season),
+        "",
+    ),
+    (
+        "Le 14 juillet, le défilé.",
+        "14 juillet",
+        day("2024-07-14"),
+        "",
+    ),
+    ("Le 2 mai, le défilé.", "2 mai", day("2024-05-02"), ""),
+    (
+        "En mars, les prix.",
+        "mars",
+        d(Date, "2024-03-01", "2024-03-31", Month),
+        "",
+    ),
+    (
+        "Le 12 décembre, il neigeait.",
+        "12 décembre",
+        day("2023-12-12"),
+        "",
+    ),
+    // --- Since / first-in constructions (previous occurrence)
+    (
+        "La première visite en Corée du Nord depuis 24 ans.",
+        "24 ans",
+        d(Since, "2000-01-01", "2000-12-31", Year),
+        "",
+    ),
+    (
+        "Une première depuis les années 2000.",
+        "années 2000",
+        d(Since, "2000-01-01", "2009-12-31", Decade),
+        "",
+    ),
+    (
+        "Cette visite, la première en plus de deux décennies, compte.",
+        "plus de deux décennies",
+        d(Since, "", "2004-06-19", Day),
+        "",
+    ),
+    (
+        "Pour la première fois depuis 2000, il vient.",
+        "2000",
+        d(Since, "2000-01-01", "2000-12-31", Year),
+        "",
+    ),
+    (
+        "Depuis 2014, la Crimée est annexée.",
+        "2014",
+        d(Since, "2014-01-01", "2014-12-31", Year),
+        "",
+    ),
+    (
+        "Il est au pouvoir depuis dix ans.",
+        "dix ans",
+        d(Since, "2014-01-01", "2014-12-31", Year),
+        "",
+    ),
+    (
+        "Depuis septembre 2023, ils se voient.",
+        "septembre 2023",
+        d(Since, "2023-09-01", "2023-09-30", Month),
+        "",
+    ),
+    (
+        "Depuis l'été 2024, ce territoire brûle.",
+        "été 2024",
+        d(Since, "2024-06-21", "2024-09-22", Season),
+        "2025-09-03",
+    ),
+    (
+        "La première en 30 ans.",
+        "30 ans",
+        d(Since, "1994-01-01", "1994-12-31", Year),
+        "",
+    ),
+    (
+        "Depuis plus de 20 ans, il règne.",
+        "plus de 20 ans",
+        d(Since, "", "2004-06-19", Day),
+        "",
+    ),
+    (
+        "Une première depuis le XXe siècle.",
+        "XXe siècle",
+        d(Since, "1901-01-01", "2000-12-31", Century),
+        "",
+    ),
+    (
+        "Depuis trois mois, il attend.",
+        "trois mois",
+        d(Since, "2024-03-01", "2024-03-31", Month),
+        "",
+    ),
+    (
+        "Depuis hier, il attend.",
+        "hier",
+        d(Since, "2024-06-18", "2024-06-18", Day),
+        "",
+    ),
+    (
+        "Depuis mars dernier, il attend.",
+        "mars dernier",
+        d(Since, "2024-03-01", "2024-03-31", Month),
+        "",
+    ),
+    // --- Traps
+    (
+        "Ils étaient 2000 à défiler en 2000.",
+        "2000",
+        d(Date, "2000-01-01", "2000-12-31", Year),
+        "",
+    ),
+    (
+        "Une visite de deux jours.",
+        "deux jours",
+        n(Duration, 2.0 * DAY),
+        "",
+    ),
+    (
+        "Le conflit dure depuis deux ans.",
+        "deux ans",
+        d(Since, "2022-01-01", "2022-12-31", Year),
+        "",
+    ),
+    (
+        "Elle gagne 2 500 euros par mois.",
+        "2 500 euros",
+        n(Money, 2500.0),
+        "",
+    ),
+    (
+        "Ils étaient 1 500 selon la police.",
+        "1 500",
+        E::Q(Count, Some(1500.0), Some(1500.0), M::Exact),
+        "",
+    ),
+];
+
+fn document(text: &str, published: &str) -> Document {
+    Document {
+        id: "t".into(),
+        title: None,
+        source: None,
+        url: None,
+        published: NaiveDate::parse_from_str(
+            if published.is_empty() {
+                "2024-06-19"
+            } else {
+                published
+            },
+            "%Y-%m-%d",
+        )
+        .ok(),
+        lang: Some("fr".into()),
+        text: text.into(),
+        origin: Location::file("table"),
+    }
+}
+
+fn check(sentence: &str, expr: &str, expected: E, published: &str) -> Result<(), String> {
+    let doc = document(sentence, published);
+    let got = claims::extract(&doc);
+    let claim = got.claims.iter().find(|c| c.text == expr).ok_or_else(|| {
+        format!(
+            "{sentence:?}: no claim {expr:?}; found {:?}",
+            got.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
+        )
+    })?;
+    let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => (a - b).abs() <= 1e-6 * b.abs().max(1.0),
+        (None, None) => true,
+        _ => false,
+    };
+    match (expected, &claim.value) {
+        (E::Q(kind, lo, hi, m), Value::Quantity { range, .. }) => {
+            if claim.kind != kind
+                || !close(range.lo, lo)
+                || !close(range.hi, hi)
+                || claim.modifier != m
+            {
+                return Err(format!(
+                    "{sentence:?} {expr:?}: expected {kind:?} {lo:?}..{hi:?} {m:?}, got {:?} {:?}..{:?} {:?}",
+                    claim.kind, range.lo, range.hi, claim.modifier
+                ));
+            }
+        }
+        (
+            E::D(kind, from, to, grain),
+            Value::Date(DateRange {
+                from: f,
+                to: t,
+                grain: g,
+            }),
+        ) => {
+            let show = |x: &Option<NaiveDate>| x.map_or(String::new(), |d| d.to_string());
+            if claim.kind != kind || show(f) != from || show(t) != to || *g != grain {
+                return Err(format!(
+                    "{sentence:?} {expr:?}: expected {kind:?} {from}..{to} {grain:?}, got {:?} {}..{} {g:?}",
+                    claim.kind,
+                    show(f),
+                    show(t)
+                ));
+            }
+        }
+        (e, v) => return Err(format!("{sentence:?} {expr:?}: expected {e:?}, got {v:?}")),
+    }
+    Ok(())
+}
+
+#[test]
+fn french_expressions_normalise_as_a_reader_expects() {
+    assert!(ROWS.len() >= 200, "{} rows", ROWS.len());
+    let failures: Vec<String> = ROWS
+        .iter()
+        .filter_map(|&(s, e, x, p)| check(s, e, x, p).err())
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows fail:\n{}",
+        failures.len(),
+        ROWS.len(),
+        failures.join("\n")
+    );
+}
