@@ -155,3 +155,36 @@ proptest! {
         prop_assert_eq!(String::from_utf8(bytes).unwrap(), recoupe::text::normalize::fold(&w));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Arbitrary text, and text made of the words extraction reacts to, never panics and gives
+    /// spans inside the text.
+    #[test]
+    fn claim_extraction_never_panics(
+        noise in "\\PC{0,200}",
+        words in prop::collection::vec(prop::sample::select(vec![
+            "depuis", "plus", "de", "d'", "un", "une", "deux", "vingt", "-", "et", "demie", "heures",
+            "ans", "années", "2000", "7 000", "1,5", "million", "€", "%", "«", "»", "“", "”", "\"",
+            "selon", "la", "police", ",", "a", "déclaré", "Kim", "Jong-un", "XXe", "siècle", "il", "y",
+            "mars", "dernier", "ce", "mercredi", "première", "en", "quarantaine", "—", "\n", ":",
+            "Avant", "hier", "1er", "juin", "2h", "0,", "9999999999999999999999", "des", "milliers",
+        ]), 0..40),
+        published in prop::option::of(0i64..40_000),
+    ) {
+        let text = format!("{noise} {}", words.join(" "));
+        let doc = Document {
+            published: published.and_then(|d| chrono::NaiveDate::from_num_days_from_ce_opt(700_000 + d as i32)),
+            ..doc("p".into(), text.clone())
+        };
+        let out = recoupe::claims::extract(&doc);
+        let chars = text.chars().count();
+        for c in &out.claims {
+            prop_assert!(c.span.start <= c.span.end && c.span.end <= chars);
+        }
+        for q in &out.quotes {
+            prop_assert!(q.span.end <= chars);
+        }
+    }
+}

@@ -81,8 +81,13 @@ pub fn parse_ordinal(tok: &Tok, roman: bool) -> Option<u32> {
             if head.chars().all(|c| c.is_ascii_digit()) {
                 return head.parse().ok();
             }
-            let original_head = &tok.text[..head.len()];
-            if roman && original_head.chars().all(|c| c.is_ascii_uppercase()) {
+            // The folded form may differ in length from the original (NFKC): only an ASCII
+            // head can be a Roman numeral, and then both forms agree byte for byte.
+            let original_head = tok.text.get(..head.len()).unwrap_or("");
+            if roman
+                && !original_head.is_empty()
+                && original_head.chars().all(|c| c.is_ascii_uppercase())
+            {
                 return parse_roman(original_head);
             }
         }

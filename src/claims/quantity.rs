@@ -80,7 +80,7 @@ fn glued_unit(
         stated,
         range: stated.modified(modifier),
         unit: unit.unit,
-        unit_word: Some(t.text[split..].to_string()),
+        unit_word: Some(t.text.get(split..).unwrap_or(suffix).to_string()),
         modifier,
         noun: None,
         ordinal: false,

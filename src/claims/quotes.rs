@@ -64,14 +64,18 @@ pub fn find(lex_: &Lexicon, text: &str, is_content: impl Fn(usize) -> bool) -> V
 
 fn trim(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
+    if s.trim().is_empty() {
+        return r.start..r.start;
+    }
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
+    let start = r.start + lead;
     let mut end = r.end - trail;
     // A trailing comma inside the quote belongs to the sentence around it.
-    if text[..end].ends_with(',') {
+    if end > start && text[..end].ends_with(',') {
         end -= 1;
     }
-    r.start + lead..end
+    start..end
 }
 
 fn line_end(text: &str, from: usize) -> usize {
@@ -80,7 +84,10 @@ fn line_end(text: &str, from: usize) -> usize {
 
 /// `», a martelé Vladimir Poutine dans …`, `» selon le Kremlin`.
 fn speaker_after(lex_: &Lexicon, text: &str, from: usize) -> Option<Range<usize>> {
-    let end = line_end(text, from).min(from + 200);
+    let mut end = line_end(text, from).min(from + 200);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
     let toks = lex(text, from..end);
     let mut k = 0;
     while toks
