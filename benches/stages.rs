@@ -119,6 +119,28 @@ fn stages(c: &mut Criterion) {
     });
     g.finish();
 
+    // Claim extraction on the seeds (real French news) and on the generated corpus.
+    let seed_docs = corpus::load(
+        &[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")],
+        &LoadOptions::default(),
+    )
+    .expect("corpus/ loads")
+    .documents;
+    let seed_claims = recoupe::claims::extract_all(&seed_docs);
+    let n_claims: usize = seed_claims.documents.iter().map(|d| d.claims.len()).sum();
+    assert!(n_claims > 40, "{n_claims} claims in the seeds");
+    let mut g = c.benchmark_group("claims");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("extract_seeds", |b| {
+        b.iter(|| {
+            seed_docs
+                .iter()
+                .map(|d| recoupe::claims::extract(black_box(d)).claims.len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
     let total: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
     let mut g = c.benchmark_group("pipeline");
     g.sample_size(10);

@@ -96,7 +96,7 @@ pub fn claimant(lex: &Lexicon, toks: &[Tok]) -> Option<(usize, usize)> {
     // `…, a annoncé X` (after the verb) or `X a annoncé que` (before it).
     for i in 0..toks.len() {
         let t = &toks[i];
-        if !lex.reporting_verbs.contains(&t.lower.as_str()) {
+        if !lex.is_reporting_verb(&t.lower) {
             continue;
         }
         let aux = i > 0 && lex.auxiliaries.contains(&toks[i - 1].lower.as_str());

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::corpus::Document;
-use crate::text::{Prepared, char_offset, line_of};
+use crate::text::{Offsets, Prepared};
 
 pub use entities::{EntityGroup, EntityKind};
 pub use lang::Lexicon;
@@ -130,11 +130,11 @@ pub fn extract_all(docs: &[Document]) -> Extraction {
     }
 }
 
-fn span(text: &str, start: usize, end: usize) -> Span {
+fn span(offsets: &Offsets, start: usize, end: usize) -> Span {
     Span {
-        start: char_offset(text, start),
-        end: char_offset(text, end),
-        line: line_of(text, start),
+        start: offsets.char(start),
+        end: offsets.char(end),
+        line: offsets.line(start),
     }
 }
 
@@ -143,6 +143,7 @@ pub fn extract(doc: &Document) -> DocumentClaims {
     let lex_ = lexicon_for(doc.lang.as_deref());
     let text = doc.text.as_str();
     let prepared = Prepared::new(text);
+    let offsets = Offsets::new(text);
     let reference = doc.published;
     let sentences: Vec<Vec<lex::Tok>> = prepared
         .sentences
@@ -169,6 +170,7 @@ pub fn extract(doc: &Document) -> DocumentClaims {
         sentence_claims(
             lex_,
             text,
+            &offsets,
             toks,
             reference,
             &sentence,
@@ -178,7 +180,7 @@ pub fn extract(doc: &Document) -> DocumentClaims {
         for (s, e, kind) in entities::mentions(lex_, toks, &capitalised) {
             mentions.push(EntityMention {
                 text: text[toks[s].start..toks[e - 1].end].to_string(),
-                span: span(text, toks[s].start, toks[e - 1].end),
+                span: span(&offsets, toks[s].start, toks[e - 1].end),
                 kind,
             });
         }
@@ -188,7 +190,7 @@ pub fn extract(doc: &Document) -> DocumentClaims {
         .into_iter()
         .map(|q| Quote {
             text: text[q.inner.clone()].to_string(),
-            span: span(text, q.inner.start, q.inner.end),
+            span: span(&offsets, q.inner.start, q.inner.end),
             speaker: q.speaker.map(|s| text[s].to_string()),
         })
         .collect();
@@ -246,9 +248,11 @@ fn introduces_since(lex_: &Lexicon, toks: &[lex::Tok], start: usize, duration: b
         .any(|t| lex_.first_words.contains(&t.lower.as_str()))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn sentence_claims(
     lex_: &Lexicon,
     text: &str,
+    offsets: &Offsets,
     toks: &[lex::Tok],
     reference: Option<NaiveDate>,
     sentence: &str,
@@ -260,7 +264,7 @@ fn sentence_claims(
         let claim = |kind, start: usize, end: usize, value, modifier, noun, relative: bool| Claim {
             kind,
             text: text[toks[start].start..toks[end - 1].end].to_string(),
-            span: span(text, toks[start].start, toks[end - 1].end),
+            span: span(offsets, toks[start].start, toks[end - 1].end),
             sentence: sentence.to_string(),
             value,
             modifier,
@@ -268,6 +272,10 @@ fn sentence_claims(
             claimant: claimant.clone(),
             reference: if relative { reference } else { None },
         };
+        if !lex_.may_start_expression(toks[i].text, &toks[i].lower) {
+            i += 1;
+            continue;
+        }
         if let Some(m) = time::time_at(lex_, toks, i, reference) {
             let kind = if introduces_since(lex_, toks, i, false) {
                 ClaimKind::Since

@@ -111,7 +111,7 @@ fn speaker_after(lex_: &Lexicon, text: &str, from: usize) -> Option<Range<usize>
         };
         if !toks
             .get(verb)
-            .is_some_and(|v| lex_.reporting_verbs.contains(&v.lower.as_str()))
+            .is_some_and(|v| lex_.is_reporting_verb(&v.lower))
         {
             return None;
         }
@@ -138,7 +138,7 @@ fn speaker_before(lex_: &Lexicon, text: &str, open_at: usize) -> Option<Range<us
     // `X a déclaré :` — the subject before the verb.
     if let Some(v) = before_colon
         .iter()
-        .rposition(|t| lex_.reporting_verbs.contains(&t.lower.as_str()))
+        .rposition(|t| lex_.is_reporting_verb(&t.lower))
     {
         let verb_start = if v > 0
             && lex_

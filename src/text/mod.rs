@@ -45,6 +45,46 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
 }
 
+/// Character offset and line of every byte position of a text, built once so that many spans
+/// can be located without rescanning the text from its start each time.
+#[derive(Debug, Clone)]
+pub struct Offsets {
+    chars: Vec<u32>,
+    lines: Vec<u32>,
+}
+
+impl Offsets {
+    pub fn new(text: &str) -> Self {
+        let mut chars = Vec::with_capacity(text.len() + 1);
+        let mut lines = Vec::with_capacity(text.len() + 1);
+        let (mut c, mut l) = (0u32, 1u32);
+        for (i, b) in text.bytes().enumerate() {
+            chars.push(c);
+            lines.push(l);
+            // A character starts at every byte that is not a UTF-8 continuation byte.
+            if text.is_char_boundary(i + 1) {
+                c += 1;
+            }
+            if b == b'\n' {
+                l += 1;
+            }
+        }
+        chars.push(c);
+        lines.push(l);
+        Offsets { chars, lines }
+    }
+
+    /// Character offset of byte `byte` (which must be a char boundary of the text).
+    pub fn char(&self, byte: usize) -> usize {
+        self.chars[byte] as usize
+    }
+
+    /// 1-based line of byte `byte`.
+    pub fn line(&self, byte: usize) -> usize {
+        self.lines[byte] as usize
+    }
+}
+
 /// The 1-based line of a byte offset.
 pub fn line_of(text: &str, byte: usize) -> usize {
     1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..byte]).count()
@@ -84,6 +124,16 @@ mod tests {
         let pos = text.find("Passionné et dévoué").unwrap();
         assert!(!prepared.is_content(pos));
         assert!(prepared.is_content(text.find("près de deux heures et demie").unwrap()));
+    }
+
+    #[test]
+    fn offset_index_matches_scanning() {
+        let text = "é\nà Pékin 東京\n\nfin";
+        let index = Offsets::new(text);
+        for (b, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(index.char(b), char_offset(text, b));
+            assert_eq!(index.line(b), line_of(text, b));
+        }
     }
 
     #[test]

@@ -350,4 +350,6 @@ pub static FR: Lexicon = Lexicon {
     name_particles: &[
         "de", "du", "des", "d", "la", "le", "von", "van", "al", "ben", "bin", "el",
     ],
+    triggers: std::sync::OnceLock::new(),
+    reporting_set: std::sync::OnceLock::new(),
 };

@@ -66,4 +66,69 @@ pub struct Lexicon {
     pub person_titles: &'static [&'static str],
     /// Name particles allowed inside a proper name (`Corée du Nord`, `Charles de Gaulle`).
     pub name_particles: &'static [&'static str],
+    /// Words that can open a time or quantity expression, built on first use.
+    pub triggers: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+    /// `reporting_verbs` as a set, built on first use.
+    pub reporting_set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+}
+
+impl Lexicon {
+    /// Whether a token can open a time or quantity expression: a digit, a word of one of the
+    /// lists those expressions start with, an ordinal word or a Roman ordinal. Most words of a
+    /// text are none of these, and skipping them spares every matcher.
+    pub fn may_start_expression(&self, text: &str, lower: &str) -> bool {
+        if text.starts_with(|c: char| c.is_ascii_digit()) || lower.ends_with("ième") {
+            return true;
+        }
+        let roman = text.len() > 1
+            && text.ends_with('e')
+            && text[..text.len() - 1]
+                .chars()
+                .all(|c| "IVXLCDM".contains(c));
+        roman || self.trigger_words().contains(lower)
+    }
+
+    /// Whether `lower` is a verb of reporting (`déclaré`, `affirme`).
+    pub fn is_reporting_verb(&self, lower: &str) -> bool {
+        self.reporting_set
+            .get_or_init(|| self.reporting_verbs.iter().copied().collect())
+            .contains(lower)
+    }
+
+    fn trigger_words(&self) -> &std::collections::HashSet<&'static str> {
+        self.triggers.get_or_init(|| {
+            let mut set: std::collections::HashSet<&'static str> = std::collections::HashSet::new();
+            set.extend(self.months.iter().map(|m| m.0));
+            set.extend(self.weekdays.iter().map(|d| d.0));
+            set.extend(self.number_words.iter().copied());
+            set.extend(self.modifiers.iter().map(|m| m.0[0]));
+            set.extend(self.relative_days.iter().map(|d| d.0));
+            // Hyphenated relative days start with their first part (`avant`-`hier`).
+            set.extend(
+                self.relative_days
+                    .iter()
+                    .filter_map(|d| d.0.split('-').next().filter(|p| p.len() < d.0.len())),
+            );
+            set.extend(self.this_words.iter().copied());
+            set.extend(self.seasons.iter().map(|s| s.0));
+            set.extend(self.decade_words.iter().copied());
+            set.extend(self.first_words.iter().copied());
+            set.extend(self.ago.first().copied());
+            set.extend([
+                "un",
+                "une",
+                "des",
+                "plusieurs",
+                "quelques",
+                "de",
+                "an",
+                "année",
+                "mois",
+                "semaine",
+                "le",
+                "l",
+            ]);
+            set
+        })
+    }
 }
