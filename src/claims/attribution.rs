@@ -14,7 +14,7 @@ fn ends_phrase(t: &Tok) -> bool {
         return true;
     }
     matches!(
-        t.lower.as_str(),
+        t.lower.as_ref(),
         "dans"
             | "lors"
             | "à"
@@ -56,7 +56,7 @@ pub fn phrase(toks: &[Tok], start: usize, max: usize) -> Option<(usize, usize)> 
         }
         // `de`/`d'`/`du` continue the phrase only before a capitalised word (`ministère de
         // l'Intérieur`, `président de la République`).
-        if matches!(t.lower.as_str(), "de" | "d" | "du" | "des") {
+        if matches!(t.lower.as_ref(), "de" | "d" | "du" | "des") {
             let next_cap = toks[end + 1..].iter().take(2).any(|n| n.is_capitalised());
             if !next_cap {
                 break;
@@ -67,7 +67,7 @@ pub fn phrase(toks: &[Tok], start: usize, max: usize) -> Option<(usize, usize)> 
     // Do not end on a determiner or particle.
     while end > start
         && matches!(
-            toks[end - 1].lower.as_str(),
+            toks[end - 1].lower.as_ref(),
             "de" | "d" | "du" | "des" | "la" | "le" | "les" | "l"
         )
     {
@@ -99,25 +99,25 @@ pub fn claimant(lex: &Lexicon, toks: &[Tok]) -> Option<(usize, usize)> {
         if !lex.is_reporting_verb(&t.lower) {
             continue;
         }
-        let aux = i > 0 && lex.auxiliaries.contains(&toks[i - 1].lower.as_str());
+        let aux = i > 0 && lex.auxiliaries.contains(&toks[i - 1].lower.as_ref());
         let verb_start = if aux { i - 1 } else { i };
-        let next = toks.get(i + 1).map_or("", |n| n.lower.as_str());
+        let next = toks.get(i + 1).map_or("", |n| n.lower.as_ref());
         if matches!(next, "que" | "qu" | ":") || next.is_empty() {
             // Subject before the verb: from the sentence start or the last comma.
             let from = toks[..verb_start]
                 .iter()
-                .rposition(|t| matches!(t.lower.as_str(), "," | ":" | "»" | "«"))
+                .rposition(|t| matches!(t.lower.as_ref(), "," | ":" | "»" | "«"))
                 .map_or(0, |p| p + 1);
             if verb_start > from {
                 return phrase(toks, from, verb_start - from);
             }
-        } else if verb_start > 0 && matches!(toks[verb_start - 1].lower.as_str(), "," | "»" | "\"")
+        } else if verb_start > 0 && matches!(toks[verb_start - 1].lower.as_ref(), "," | "»" | "\"")
         {
             // Inverted subject after a quote or a comma: `…, a déclaré Vladimir Poutine`. It
             // names someone: a capitalised word or a determined noun, not `non seulement …`.
             if let Some((s, e)) = phrase(toks, i + 1, 6)
                 && (toks[s].is_capitalised()
-                    || matches!(toks[s].lower.as_str(), "le" | "la" | "les" | "l")
+                    || matches!(toks[s].lower.as_ref(), "le" | "la" | "les" | "l")
                     || toks[s..e].iter().any(|t| t.is_capitalised()))
             {
                 return Some((s, e));

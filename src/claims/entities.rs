@@ -30,7 +30,7 @@ pub enum EntityKind {
 pub fn mentions(
     lex: &Lexicon,
     toks: &[Tok],
-    capitalised_mid_sentence: &std::collections::HashSet<String>,
+    capitalised_mid_sentence: &rustc_hash::FxHashSet<String>,
 ) -> Vec<(usize, usize, EntityKind)> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -62,12 +62,12 @@ pub fn mentions(
                         break;
                     }
                 }
-                Some(t) if lex.name_particles.contains(&t.lower.as_str()) => {
+                Some(t) if lex.name_particles.contains(&t.lower.as_ref()) => {
                     // A particle continues a name only if a capitalised word follows it.
                     let mut k = end + 1;
                     while toks
                         .get(k)
-                        .is_some_and(|n| lex.name_particles.contains(&n.lower.as_str()))
+                        .is_some_and(|n| lex.name_particles.contains(&n.lower.as_ref()))
                     {
                         k += 1;
                     }
@@ -85,16 +85,16 @@ pub fn mentions(
         let at_sentence_start = i == 0
             || toks[..i].iter().all(|t| !t.is_word())
             || matches!(
-                toks[i - 1].lower.as_str(),
+                toks[i - 1].lower.as_ref(),
                 "." | "!" | "?" | "«" | "\"" | "“" | ":"
             );
-        let stop = lex.stopwords.contains(&first.lower.as_str())
-            || lex.person_titles.contains(&first.lower.as_str()) && single;
+        let stop = lex.stopwords.contains(&first.lower.as_ref())
+            || lex.person_titles.contains(&first.lower.as_ref()) && single;
         let keep = !stop
-            && (!at_sentence_start || !single || capitalised_mid_sentence.contains(&first.lower));
+            && (!at_sentence_start || !single || capitalised_mid_sentence.contains(first.lower.as_ref()));
         if keep {
             let before = if i > 0 {
-                toks[i - 1].lower.as_str()
+                toks[i - 1].lower.as_ref()
             } else {
                 ""
             };

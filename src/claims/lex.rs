@@ -10,7 +10,7 @@ pub struct Tok<'a> {
     pub end: usize,
     pub text: &'a str,
     /// Folded (lower case, NFKC, apostrophes unified); elided articles lose their apostrophe.
-    pub lower: String,
+    pub lower: std::borrow::Cow<'a, str>,
     /// Whether white space separates this token from the previous one.
     pub space_before: bool,
 }
@@ -65,7 +65,7 @@ pub fn lex(text: &str, range: std::ops::Range<usize>) -> Vec<Tok<'_>> {
             // An elided word (`l'`, `d'`, `qu'`, `aujourd'hui` kept whole) keeps its apostrophe
             // out of the folded form.
             let word = &s[i..end];
-            let mut lower = normalize::fold(word);
+            let mut lower = normalize::fold_cow(word);
             if let Some(&(j, d)) = chars.peek()
                 && is_apostrophe(d)
                 && lower == "aujourd"
@@ -78,7 +78,7 @@ pub fn lex(text: &str, range: std::ops::Range<usize>) -> Vec<Tok<'_>> {
                         chars.next();
                     }
                     end = j + d.len_utf8() + 3;
-                    lower = "aujourd'hui".into();
+                    lower = std::borrow::Cow::Borrowed("aujourd'hui");
                 }
             }
             out.push(Tok {
@@ -97,7 +97,7 @@ pub fn lex(text: &str, range: std::ops::Range<usize>) -> Vec<Tok<'_>> {
                 start: base + i,
                 end: base + end,
                 text: &s[i..end],
-                lower: normalize::fold(&s[i..end]),
+                lower: normalize::fold_cow(&s[i..end]),
                 space_before: space,
             });
         }
@@ -114,7 +114,7 @@ mod tests {
     fn words_numbers_and_punctuation() {
         let text = "Selon l’AFP, 7 000 conteneurs (1,5 million €) aujourd'hui : 3,5%.";
         let toks = lex(text, 0..text.len());
-        let lowers: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        let lowers: Vec<&str> = toks.iter().map(|t| t.lower.as_ref()).collect();
         assert_eq!(
             lowers,
             [

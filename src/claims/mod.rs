@@ -13,7 +13,6 @@ pub mod quotes;
 pub mod time;
 pub mod value;
 
-use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -152,11 +151,11 @@ pub fn extract(doc: &Document) -> DocumentClaims {
         .collect();
 
     // Words seen capitalised away from a sentence start are names wherever they stand.
-    let mut capitalised: HashSet<String> = HashSet::new();
+    let mut capitalised: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     for toks in &sentences {
         for (k, t) in toks.iter().enumerate().skip(1) {
             if t.is_capitalised() && toks[k - 1].is_word() {
-                capitalised.insert(t.lower.clone());
+                capitalised.insert(t.lower.to_string());
             }
         }
     }
@@ -224,7 +223,7 @@ const FIRST_WINDOW: usize = 8;
 /// "first" stands shortly before in the same clause (`la première en plus de deux décennies`;
 /// not `premières rencontres, en septembre 2023`).
 fn introduces_since(lex_: &Lexicon, toks: &[lex::Tok], start: usize, duration: bool) -> bool {
-    let Some(prev) = start.checked_sub(1).map(|p| toks[p].lower.as_str()) else {
+    let Some(prev) = start.checked_sub(1).map(|p| toks[p].lower.as_ref()) else {
         return false;
     };
     if lex_.since_words.contains(&prev) {
@@ -233,7 +232,7 @@ fn introduces_since(lex_: &Lexicon, toks: &[lex::Tok], start: usize, duration: b
     // `depuis les années 2000`: a determiner may stand between.
     if matches!(prev, "les" | "le" | "la" | "l")
         && start >= 2
-        && lex_.since_words.contains(&toks[start - 2].lower.as_str())
+        && lex_.since_words.contains(&toks[start - 2].lower.as_ref())
     {
         return true;
     }
@@ -244,8 +243,8 @@ fn introduces_since(lex_: &Lexicon, toks: &[lex::Tok], start: usize, duration: b
     window
         .iter()
         .rev()
-        .take_while(|t| !matches!(t.lower.as_str(), "," | ";" | ":" | "."))
-        .any(|t| lex_.first_words.contains(&t.lower.as_str()))
+        .take_while(|t| !matches!(t.lower.as_ref(), "," | ";" | ":" | "."))
+        .any(|t| lex_.first_words.contains(&t.lower.as_ref()))
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -71,7 +71,7 @@ pub fn parse_roman(s: &str) -> Option<u32> {
 /// `80e`, `1er`, `2nde` → the rank; with `roman`, also `XXe` (only where a century word
 /// follows: elsewhere `Ce`, `Le` and `De` would read as 100, 50 and 500).
 pub fn parse_ordinal(tok: &Tok, roman: bool) -> Option<u32> {
-    let lower = tok.lower.as_str();
+    let lower = tok.lower.as_ref();
     for suffix in [
         "ème", "eme", "ère", "ere", "er", "re", "nde", "nd", "e", "è",
     ] {
@@ -116,14 +116,14 @@ fn spelled(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(f64, usize, bool)> 
     while end < toks.len() && !toks[end - 1].lower.ends_with("ième") {
         let t = &toks[end];
         let hyphen = t.lower == "-" && !t.space_before;
-        let joiner = hyphen || lex.number_joiners.contains(&t.lower.as_str());
+        let joiner = hyphen || lex.number_joiners.contains(&t.lower.as_ref());
         if joiner
             && toks
                 .get(end + 1)
                 .is_some_and(|n| is_number_word(lex, &n.lower))
         {
             end += 2;
-        } else if is_number_word(lex, &t.lower) && !matches!(t.lower.as_str(), "un" | "une") {
+        } else if is_number_word(lex, &t.lower) && !matches!(t.lower.as_ref(), "un" | "une") {
             end += 1;
         } else {
             break;
@@ -134,7 +134,7 @@ fn spelled(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(f64, usize, bool)> 
         let phrase: Vec<&str> = toks[i..end]
             .iter()
             .filter(|t| t.lower != "-")
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower.as_ref())
             .collect();
         if let Ok(digits) = text2digits(&phrase.join(" "), french()) {
             let ordinal =
@@ -152,13 +152,13 @@ fn spelled(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(f64, usize, bool)> 
 /// The number phrase starting at token `i`, if any.
 pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
     let t = toks.get(i)?;
-    let next_lower = |k: usize| toks.get(k).map(|t| t.lower.as_str());
+    let next_lower = |k: usize| toks.get(k).map(|t| t.lower.as_ref());
 
     // `une quarantaine`, `un millier`, `des centaines`, `plusieurs milliers`.
     if let Some(noun) = next_lower(i + 1)
         && let Some(&(_, v)) = lex.approx_nouns.iter().find(|(w, _)| *w == noun)
     {
-        match t.lower.as_str() {
+        match t.lower.as_ref() {
             "un" | "une" => {
                 return Some(NumberMatch {
                     range: Range::exact(v),
@@ -189,7 +189,7 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
         }
     }
     // `des millions de`, `des milliards de`.
-    if matches!(t.lower.as_str(), "des" | "plusieurs")
+    if matches!(t.lower.as_ref(), "des" | "plusieurs")
         && let Some(noun) = next_lower(i + 1)
         && let Some(&(_, scale)) = lex.scales.iter().find(|(w, _)| *w == noun && w.len() > 4)
     {
@@ -231,7 +231,7 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
         }
         (parse_digits(&text)?, end, false, false)
     } else if let Some((v, end, ordinal)) = spelled(lex, toks, i) {
-        let weak = end == i + 1 && matches!(t.lower.as_str(), "un" | "une");
+        let weak = end == i + 1 && matches!(t.lower.as_ref(), "un" | "une");
         (v, end, ordinal, weak)
     } else {
         return None;

@@ -90,7 +90,7 @@ fn glued_unit(
 fn is_noun(lex: &Lexicon, t: &Tok) -> bool {
     t.is_word()
         && !t.is_number()
-        && !lex.stopwords.contains(&t.lower.as_str())
+        && !lex.stopwords.contains(&t.lower.as_ref())
         && !lex.months.iter().any(|(m, _)| *m == t.lower)
 }
 
@@ -110,7 +110,7 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
     }
     // `moins d'un an`: the modifier list eats the article; read the number from the `un`.
     let number: NumberMatch = numbers::number_at(lex, toks, start_number).or_else(|| {
-        (skip > 0 && matches!(toks.get(start_number - 1)?.lower.as_str(), "un" | "une"))
+        (skip > 0 && matches!(toks.get(start_number - 1)?.lower.as_ref(), "un" | "une"))
             .then(|| numbers::number_at(lex, toks, start_number - 1))?
     })?;
     let modifier = if modifier == Modifier::Exact {
@@ -142,7 +142,7 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
     // A unit, directly or after `de`/`d'` (`850 millions d'euros`).
     let after_of = if lex
         .of_words
-        .contains(&toks.get(end).map_or("", |t| t.lower.as_str()))
+        .contains(&toks.get(end).map_or("", |t| t.lower.as_ref()))
     {
         end + 1
     } else {
@@ -174,7 +174,7 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
         if toks.get(end).is_some_and(|t| t.lower == "et")
             && toks
                 .get(end + 1)
-                .is_some_and(|t| lex.half_words.contains(&t.lower.as_str()))
+                .is_some_and(|t| lex.half_words.contains(&t.lower.as_ref()))
         {
             value += 0.5;
             end += 2;
@@ -213,7 +213,7 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
     let noun_start = if number.takes_of
         && lex
             .of_words
-            .contains(&toks.get(end).map_or("", |t| t.lower.as_str()))
+            .contains(&toks.get(end).map_or("", |t| t.lower.as_ref()))
     {
         end + 1
     } else {
@@ -227,7 +227,7 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
             |t: &Tok| !t.is_capitalised() && (t.lower.ends_with("er") || t.lower.ends_with("ir"));
         if toks
             .get(noun_end)
-            .is_some_and(|t| matches!(t.lower.as_str(), "de" | "d"))
+            .is_some_and(|t| matches!(t.lower.as_ref(), "de" | "d"))
             && toks
                 .get(noun_end + 1)
                 .is_some_and(|t| is_noun(lex, t) && !infinitive(t))
@@ -238,7 +238,7 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
     });
     // A bare number with neither unit, noun nor modifier says nothing checkable, unless it
     // counts the subject (`ils étaient 1 500`) or is attributed (`1 500 selon la police`).
-    let counts_subject = i > 0 && lex.copulas.contains(&toks[i - 1].lower.as_str());
+    let counts_subject = i > 0 && lex.copulas.contains(&toks[i - 1].lower.as_ref());
     let attributed = toks.get(end).is_some_and(|t| {
         lex.according_to
             .iter()

@@ -92,7 +92,7 @@ fn speaker_after(lex_: &Lexicon, text: &str, from: usize) -> Option<Range<usize>
     let mut k = 0;
     while toks
         .get(k)
-        .is_some_and(|t| matches!(t.lower.as_str(), "," | "-"))
+        .is_some_and(|t| matches!(t.lower.as_ref(), "," | "-"))
     {
         k += 1;
     }
@@ -104,7 +104,7 @@ fn speaker_after(lex_: &Lexicon, text: &str, from: usize) -> Option<Range<usize>
     let phrase_start = if according {
         k + 1
     } else {
-        let verb = if lex_.auxiliaries.contains(&t.lower.as_str()) {
+        let verb = if lex_.auxiliaries.contains(&t.lower.as_ref()) {
             k + 1
         } else {
             k
@@ -143,7 +143,7 @@ fn speaker_before(lex_: &Lexicon, text: &str, open_at: usize) -> Option<Range<us
         let verb_start = if v > 0
             && lex_
                 .auxiliaries
-                .contains(&before_colon[v - 1].lower.as_str())
+                .contains(&before_colon[v - 1].lower.as_ref())
         {
             v - 1
         } else {
@@ -151,7 +151,7 @@ fn speaker_before(lex_: &Lexicon, text: &str, open_at: usize) -> Option<Range<us
         };
         let clause = before_colon[..verb_start]
             .iter()
-            .rposition(|t| matches!(t.lower.as_str(), "," | "." | ";"))
+            .rposition(|t| matches!(t.lower.as_ref(), "," | "." | ";"))
             .map_or(0, |p| p + 1);
         let (s, e) = attribution::phrase(before_colon, clause, verb_start - clause)?;
         return Some(before_colon[s].start..before_colon[e - 1].end);
@@ -247,7 +247,7 @@ fn block_quotes(
 fn is_name_like(toks: &[Tok]) -> bool {
     !toks.iter().all(|t| {
         matches!(
-            t.lower.as_str(),
+            t.lower.as_ref(),
             "il" | "elle" | "ils" | "elles" | "t" | "-" | "on"
         )
     })

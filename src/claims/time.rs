@@ -19,7 +19,7 @@ pub struct TimeMatch {
 }
 
 fn lower<'a>(toks: &'a [Tok], k: usize) -> &'a str {
-    toks.get(k).map_or("", |t| t.lower.as_str())
+    toks.get(k).map_or("", |t| t.lower.as_ref())
 }
 
 fn month_of(lex: &Lexicon, w: &str) -> Option<u32> {
@@ -405,7 +405,7 @@ pub fn time_at(
         let next = toks.get(i + 1);
         let grouped = next.is_some_and(|n| n.space_before && n.text.len() == 3 && n.is_number());
         let noun_follows =
-            next.is_some_and(|n| n.is_word() && !matches!(n.lower.as_str(), "et" | "à" | "ou"));
+            next.is_some_and(|n| n.is_word() && !matches!(n.lower.as_ref(), "et" | "à" | "ou"));
         if !grouped && (lex.year_prepositions.contains(&before) || !noun_follows) {
             return absolute(i + 1, DateRange::year(year)?);
         }

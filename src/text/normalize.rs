@@ -107,6 +107,23 @@ pub fn fold_bytes_into(word: &str, out: &mut Vec<u8>) {
     }
 }
 
+/// The comparison form of `word`, borrowed when folding cannot change it (ASCII and Latin-1
+/// lower case letters and digits, the bulk of French text), so that callers folding every
+/// word do not allocate for most of them.
+pub fn fold_cow(word: &str) -> std::borrow::Cow<'_, str> {
+    let unchanged = word.chars().all(|c| {
+        c.is_ascii_lowercase()
+            || c.is_ascii_digit()
+            || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '%' | '(' | ')' | '-' | '/' | '"' | '\'')
+            || (('\u{DF}'..='\u{FF}').contains(&c) && c != '\u{F7}')
+    });
+    if unchanged {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(fold(word))
+    }
+}
+
 /// The comparison form of `word`.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -117,6 +134,14 @@ pub fn fold(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn borrowed_folding_matches_folding() {
+        for w in ["poutine", "été", "Été", "l’été", "«", "7,5", "ÿ", "÷", "ﬁ", "`"] {
+            assert_eq!(fold_cow(w), fold(w), "{w}");
+        }
+        assert!(matches!(fold_cow("déjà"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn byte_folding_matches_string_folding() {

@@ -67,9 +67,9 @@ pub struct Lexicon {
     /// Name particles allowed inside a proper name (`Corée du Nord`, `Charles de Gaulle`).
     pub name_particles: &'static [&'static str],
     /// Words that can open a time or quantity expression, built on first use.
-    pub triggers: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+    pub triggers: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
     /// `reporting_verbs` as a set, built on first use.
-    pub reporting_set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+    pub reporting_set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
 }
 
 impl Lexicon {
@@ -95,9 +95,9 @@ impl Lexicon {
             .contains(lower)
     }
 
-    fn trigger_words(&self) -> &std::collections::HashSet<&'static str> {
+    fn trigger_words(&self) -> &rustc_hash::FxHashSet<&'static str> {
         self.triggers.get_or_init(|| {
-            let mut set: std::collections::HashSet<&'static str> = std::collections::HashSet::new();
+            let mut set: rustc_hash::FxHashSet<&'static str> = rustc_hash::FxHashSet::default();
             set.extend(self.months.iter().map(|m| m.0));
             set.extend(self.weekdays.iter().map(|d| d.0));
             set.extend(self.number_words.iter().copied());
