@@ -91,7 +91,9 @@ pub fn mentions(
         let stop = lex.stopwords.contains(&first.lower.as_ref())
             || lex.person_titles.contains(&first.lower.as_ref()) && single;
         let keep = !stop
-            && (!at_sentence_start || !single || capitalised_mid_sentence.contains(first.lower.as_ref()));
+            && (!at_sentence_start
+                || !single
+                || capitalised_mid_sentence.contains(first.lower.as_ref()));
         if keep {
             let before = if i > 0 {
                 toks[i - 1].lower.as_ref()

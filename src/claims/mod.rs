@@ -13,7 +13,6 @@ pub mod quotes;
 pub mod time;
 pub mod value;
 
-
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
