@@ -7,15 +7,11 @@ use common::*;
 use serde_json::Value;
 
 fn extraction() -> Value {
-    let out = recoupe()
-        .args(["claims", "--format", "json"])
-        .arg(corpus_dir())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    json(&out)
+    json_ok(
+        recoupe()
+            .args(["claims", "--format", "json"])
+            .arg(corpus_dir()),
+    )
 }
 
 fn doc<'v>(v: &'v Value, prefix: &str) -> &'v Value {

@@ -98,38 +98,28 @@ fn missing_paths_and_empty_inputs_are_errors() {
 #[test]
 fn standard_input_in_each_format() {
     let jsonl = "{\"id\": \"a\", \"text\": \"Un texte lu sur l'entrée standard.\"}\n";
-    let out = recoupe()
-        .args(["scan", "--format", "json", "-"])
-        .write_stdin(jsonl)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert_eq!(json(&out)["corpus"]["documents"][0]["id"], "a");
+    let out = json_ok(
+        recoupe()
+            .args(["scan", "--format", "json", "-"])
+            .write_stdin(jsonl),
+    );
+    assert_eq!(out["corpus"]["documents"][0]["id"], "a");
 
     let html = "<html lang=fr><body><article><p>Un article en HTML.</p></article></body></html>";
-    let out = recoupe()
-        .args(["scan", "--format", "json", "-"])
-        .write_stdin(html)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v = json(&out);
+    let v = json_ok(
+        recoupe()
+            .args(["scan", "--format", "json", "-"])
+            .write_stdin(html),
+    );
     assert_eq!(v["corpus"]["documents"][0]["lang"], "fr");
     assert_eq!(v["corpus"]["documents"][0]["chars"], 19);
 
-    let out = recoupe()
-        .args(["scan", "--format", "json", "--input-format", "text", "-"])
-        .write_stdin("{ pas du JSON, du texte }")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert_eq!(json(&out)["corpus"]["documents"][0]["id"], "stdin");
+    let out = json_ok(
+        recoupe()
+            .args(["scan", "--format", "json", "--input-format", "text", "-"])
+            .write_stdin("{ pas du JSON, du texte }"),
+    );
+    assert_eq!(out["corpus"]["documents"][0]["id"], "stdin");
 }
 
 #[test]
@@ -141,25 +131,21 @@ fn custom_jsonl_field_names() {
         "{\"uid\": 12, \"body\": \"Texte.\", \"date\": \"2024-06-19T10:00:00Z\"}\n",
     )
     .unwrap();
-    let out = recoupe()
-        .args([
-            "scan",
-            "--format",
-            "json",
-            "--id-field",
-            "uid",
-            "--text-field",
-            "body",
-            "--published-field",
-            "date",
-        ])
-        .arg(&path)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v = json(&out);
+    let v = json_ok(
+        recoupe()
+            .args([
+                "scan",
+                "--format",
+                "json",
+                "--id-field",
+                "uid",
+                "--text-field",
+                "body",
+                "--published-field",
+                "date",
+            ])
+            .arg(&path),
+    );
     assert_eq!(v["corpus"]["documents"][0]["id"], "12");
     assert_eq!(v["corpus"]["documents"][0]["published"], "2024-06-19");
 }

@@ -9,15 +9,11 @@ use serde_json::Value;
 
 #[test]
 fn bundled_corpus_scans_with_metadata_and_parameters() {
-    let out = recoupe()
-        .args(["scan", "--format", "json"])
-        .arg(corpus_dir())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v = json(&out);
+    let v = json_ok(
+        recoupe()
+            .args(["scan", "--format", "json"])
+            .arg(corpus_dir()),
+    );
     assert_eq!(v["schema"], "recoupe.scan/1");
     let docs = v["corpus"]["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 5);
@@ -81,15 +77,7 @@ fn pair<'v>(v: &'v Value, a: &str, b: &str) -> &'v Value {
 fn known_duplicates_reuse_and_passages() {
     let dir = tempfile::tempdir().unwrap();
     let c_text = near_duplicate_set(dir.path());
-    let out = recoupe()
-        .args(["scan", "--format", "json"])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v = json(&out);
+    let v = json_ok(recoupe().args(["scan", "--format", "json"]).arg(dir.path()));
 
     let ab = pair(&v, "a", "b");
     assert!(ab["jaccard"].as_f64().unwrap() > 0.8, "{ab}");
@@ -156,15 +144,11 @@ fn results_do_not_depend_on_threads_or_input_order() {
     .unwrap();
 
     let run = |threads: &str, paths: [&std::path::Path; 2]| {
-        let out = recoupe()
-            .args(["--threads", threads, "scan", "--format", "json"])
-            .args(paths)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let mut v = json(&out);
+        let mut v = json_ok(
+            recoupe()
+                .args(["--threads", threads, "scan", "--format", "json"])
+                .args(paths),
+        );
         // Where each document came from differs by construction; everything else must not.
         for d in v["corpus"]["documents"].as_array_mut().unwrap() {
             d.as_object_mut().unwrap().remove("origin");
@@ -206,29 +190,25 @@ fn output_file_is_written_whole_and_readable() {
 
 #[test]
 fn character_shingles_and_explicit_banding_are_echoed() {
-    let out = recoupe()
-        .args([
-            "scan",
-            "--format",
-            "json",
-            "--shingle",
-            "chars:7",
-            "--bands",
-            "16",
-            "--rows",
-            "8",
-            "--permutations",
-            "128",
-            "--seed",
-            "9",
-        ])
-        .arg(corpus_dir())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v = json(&out);
+    let v = json_ok(
+        recoupe()
+            .args([
+                "scan",
+                "--format",
+                "json",
+                "--shingle",
+                "chars:7",
+                "--bands",
+                "16",
+                "--rows",
+                "8",
+                "--permutations",
+                "128",
+                "--seed",
+                "9",
+            ])
+            .arg(corpus_dir()),
+    );
     assert_eq!(v["parameters"]["shingling"]["unit"], "chars");
     assert_eq!(v["parameters"]["seed"], 9);
     assert_eq!(v["dedup"]["banding"]["bands"], 16);
@@ -261,16 +241,9 @@ fn committed_corpus_report_is_up_to_date() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("reports/corpus-scan.md"),
     )
     .expect("reports/corpus-scan.md is committed");
-    let out = recoupe()
-        .arg("scan")
-        .arg(corpus_dir())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = recoupe().arg("scan").arg(corpus_dir()).assert().success();
     assert_eq!(
-        String::from_utf8(out).unwrap(),
+        String::from_utf8(out.get_output().stdout.clone()).unwrap(),
         committed,
         "reports/corpus-scan.md is out of date: run `cargo run --release -- scan corpus/ -o reports/corpus-scan.md`"
     );

@@ -19,6 +19,11 @@ pub fn recoupe() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("recoupe").expect("binary built")
 }
 
+/// Runs the command, requires success, and parses its standard output as JSON.
+pub fn json_ok(cmd: &mut assert_cmd::Command) -> serde_json::Value {
+    json(&cmd.assert().success().get_output().stdout)
+}
+
 pub fn json(output: &[u8]) -> serde_json::Value {
     serde_json::from_slice(output).expect("valid JSON output")
 }
