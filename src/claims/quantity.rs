@@ -98,8 +98,8 @@ fn is_noun(lex: &Lexicon, t: &Tok) -> bool {
 pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatch> {
     // A number phrase that starts with a word also read as a modifier (`quelques milliers`)
     // is a number first.
-    let direct = numbers::number_at(lex, toks, i).filter(|m| !m.weak);
-    let (modifier, skip) = if direct.is_some() {
+    let at_i = numbers::number_at(lex, toks, i);
+    let (modifier, skip) = if at_i.as_ref().is_some_and(|m| !m.weak) {
         (Modifier::Exact, 0)
     } else {
         modifier_at(lex, toks, i).unwrap_or((Modifier::Exact, 0))
@@ -108,11 +108,15 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
     if let Some(q) = glued_unit(lex, toks, start_number, i, modifier) {
         return Some(q);
     }
-    // `moins d'un an`: the modifier list eats the article; read the number from the `un`.
-    let number: NumberMatch = numbers::number_at(lex, toks, start_number).or_else(|| {
-        (skip > 0 && matches!(toks.get(start_number - 1)?.lower.as_ref(), "un" | "une"))
-            .then(|| numbers::number_at(lex, toks, start_number - 1))?
-    })?;
+    let number: NumberMatch = if skip == 0 {
+        at_i?
+    } else {
+        // `moins d'un an`: the modifier list eats the article; read the number from the `un`.
+        numbers::number_at(lex, toks, start_number).or_else(|| {
+            matches!(toks.get(start_number - 1)?.lower.as_ref(), "un" | "une")
+                .then(|| numbers::number_at(lex, toks, start_number - 1))?
+        })?
+    };
     let modifier = if modifier == Modifier::Exact {
         number.implied.unwrap_or(Modifier::Exact)
     } else {
@@ -148,21 +152,12 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
     } else {
         end
     };
-    let unit = unit_at(lex, toks, end)
-        .or_else(|| {
-            unit_at(lex, toks, after_of).filter(|(u, _)| matches!(u.unit, Unit::Eur | Unit::Usd))
-        })
-        .map(|(u, n)| {
-            (
-                u,
-                if unit_at(lex, toks, end).is_some() {
-                    end
-                } else {
-                    after_of
-                },
-                n,
-            )
-        });
+    let unit = match unit_at(lex, toks, end) {
+        Some((u, n)) => Some((u, end, n)),
+        None => unit_at(lex, toks, after_of)
+            .filter(|(u, _)| matches!(u.unit, Unit::Eur | Unit::Usd))
+            .map(|(u, n)| (u, after_of, n)),
+    };
     if let Some((u, at, len)) = unit {
         // `h` and `m` alone are units only glued to or right after a number.
         if u.word.len() == 1 && u.word.chars().all(char::is_alphabetic) && at != number.end {
