@@ -46,22 +46,19 @@ pub fn shift(reference: NaiveDate, amount: f64, unit_seconds: f64) -> Option<(Na
     const DAY: f64 = 86_400.0;
     let year = 365.2425 * DAY;
     let month = year / 12.0;
-    if unit_seconds >= year * 0.99 {
-        let months = (amount * unit_seconds / year * 12.0).round();
-        let d = if months >= 0.0 {
-            reference.checked_sub_months(Months::new(months as u32))?
+    if unit_seconds >= month * 0.99 {
+        let grain = if unit_seconds >= year * 0.99 {
+            Grain::Year
         } else {
-            reference.checked_add_months(Months::new((-months) as u32))?
+            Grain::Month
         };
-        Some((d, Grain::Year))
-    } else if unit_seconds >= month * 0.99 {
         let months = (amount * unit_seconds / month).round();
         let d = if months >= 0.0 {
             reference.checked_sub_months(Months::new(months as u32))?
         } else {
             reference.checked_add_months(Months::new((-months) as u32))?
         };
-        Some((d, Grain::Month))
+        Some((d, grain))
     } else {
         let days = (amount * unit_seconds / DAY).round();
         let d = if days >= 0.0 {
