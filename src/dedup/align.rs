@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::shingle::Token;
+use crate::text::Offsets;
 
 /// A run of tokens shared by A and B: token index ranges `[start, end)` in each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,22 +105,28 @@ pub fn passages(
     tokens_b: &[Token],
     runs: &[Run],
 ) -> Vec<Passage> {
+    if runs.is_empty() {
+        return Vec::new();
+    }
+    // One index per text: counting characters from the start for every passage is quadratic
+    // in a long article with many passages.
+    let (offsets_a, offsets_b) = (Offsets::new(text_a), Offsets::new(text_b));
     runs.iter()
         .map(|r| Passage {
-            a: span(text_a, tokens_a, r.a),
-            b: span(text_b, tokens_b, r.b),
+            a: span(text_a, &offsets_a, tokens_a, r.a),
+            b: span(text_b, &offsets_b, tokens_b, r.b),
             tokens: r.a.1 - r.a.0,
         })
         .collect()
 }
 
-fn span(text: &str, tokens: &[Token], (first, last): (usize, usize)) -> Span {
+fn span(text: &str, offsets: &Offsets, tokens: &[Token], (first, last): (usize, usize)) -> Span {
     let start = tokens[first].start as usize;
     let end = tokens[last - 1].end as usize;
     Span {
-        start: crate::text::char_offset(text, start),
-        end: crate::text::char_offset(text, end),
-        line: crate::text::line_of(text, start),
+        start: offsets.char(start),
+        end: offsets.char(end),
+        line: offsets.line(start),
         text: text[start..end].to_string(),
     }
 }
