@@ -9,19 +9,19 @@ use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-use recoupe::corpus::{self, LoadOptions};
+use recoupe::corpus::{self, Document, LoadOptions};
 use recoupe::dedup::{self, DedupParams, Signatures, lsh, minhash::MinHasher, shingle};
 use recoupe::synth::{self, GenParams};
 use recoupe::text::{self, boilerplate};
 
-fn seeds() -> Vec<String> {
+fn seed_documents() -> Vec<Document> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let corpus = corpus::load(&[dir], &LoadOptions::default()).expect("corpus/ loads");
     assert_eq!(corpus.documents.len(), 5);
-    corpus.documents.into_iter().map(|d| d.text).collect()
+    corpus.documents
 }
 
-fn generated() -> Vec<recoupe::corpus::Document> {
+fn generated() -> Vec<Document> {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("g.jsonl");
     let docs = synth::generate(&GenParams {
@@ -35,7 +35,8 @@ fn generated() -> Vec<recoupe::corpus::Document> {
 }
 
 fn stages(c: &mut Criterion) {
-    let seeds = seeds();
+    let seed_docs = seed_documents();
+    let seeds: Vec<String> = seed_docs.iter().map(|d| d.text.clone()).collect();
     let bytes: usize = seeds.iter().map(String::len).sum();
     let params = DedupParams::default();
 
@@ -120,12 +121,6 @@ fn stages(c: &mut Criterion) {
     g.finish();
 
     // Claim extraction on the seeds (real French news) and on the generated corpus.
-    let seed_docs = corpus::load(
-        &[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")],
-        &LoadOptions::default(),
-    )
-    .expect("corpus/ loads")
-    .documents;
     let seed_claims = recoupe::claims::extract_all(&seed_docs);
     let n_claims: usize = seed_claims.documents.iter().map(|d| d.claims.len()).sum();
     assert!(n_claims > 40, "{n_claims} claims in the seeds");
