@@ -154,6 +154,13 @@ proptest! {
         recoupe::text::normalize::fold_bytes_into(&w, &mut bytes);
         prop_assert_eq!(String::from_utf8(bytes).unwrap(), recoupe::text::normalize::fold(&w));
     }
+
+    /// The shortcuts of `fold_cow` (borrowing, ASCII lower-casing) agree with full folding.
+    #[test]
+    fn cow_folding_equals_folding(w in "(\\PC|[A-Za-z0-9]){0,12}") {
+        let (cow, full) = (recoupe::text::normalize::fold_cow(&w), recoupe::text::normalize::fold(&w));
+        prop_assert_eq!(cow.as_ref(), full.as_str());
+    }
 }
 
 proptest! {

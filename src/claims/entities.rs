@@ -30,15 +30,15 @@ pub enum EntityKind {
 pub fn mentions(
     lex: &Lexicon,
     toks: &[Tok],
-    capitalised_mid_sentence: &rustc_hash::FxHashSet<String>,
+    capitalised_mid_sentence: &rustc_hash::FxHashSet<&str>,
 ) -> Vec<(usize, usize, EntityKind)> {
     let mut out = Vec::new();
     let mut i = 0;
     let is_name_word = |t: &Tok| {
         t.is_capitalised()
             && t.is_word()
-            && !lex.months.iter().any(|(m, _)| *m == t.lower)
-            && !lex.weekdays.iter().any(|(d, _)| *d == t.lower)
+            && lex.month(&t.lower).is_none()
+            && lex.weekday(&t.lower).is_none()
             // All-capital words longer than an acronym are headings (`ANALYSE`).
             && !(t.text.chars().count() > 5 && t.text.chars().all(|c| !c.is_lowercase()))
     };
@@ -62,13 +62,10 @@ pub fn mentions(
                         break;
                     }
                 }
-                Some(t) if lex.name_particles.contains(&t.lower.as_ref()) => {
+                Some(t) if lex.is_name_particle(&t.lower) => {
                     // A particle continues a name only if a capitalised word follows it.
                     let mut k = end + 1;
-                    while toks
-                        .get(k)
-                        .is_some_and(|n| lex.name_particles.contains(&n.lower.as_ref()))
-                    {
+                    while toks.get(k).is_some_and(|n| lex.is_name_particle(&n.lower)) {
                         k += 1;
                     }
                     if toks.get(k).is_some_and(&is_name_word) {
@@ -88,8 +85,7 @@ pub fn mentions(
                 toks[i - 1].lower.as_ref(),
                 "." | "!" | "?" | "«" | "\"" | "“" | ":"
             );
-        let stop = lex.stopwords.contains(&first.lower.as_ref())
-            || lex.person_titles.contains(&first.lower.as_ref()) && single;
+        let stop = lex.is_stopword(&first.lower) || lex.is_person_title(&first.lower) && single;
         let keep = !stop
             && (!at_sentence_start
                 || !single
@@ -100,7 +96,7 @@ pub fn mentions(
             } else {
                 ""
             };
-            let kind = if lex.person_titles.contains(&before) {
+            let kind = if lex.is_person_title(before) {
                 EntityKind::Person
             } else if matches!(before, "à" | "en" | "au" | "aux" | "vers" | "depuis") && single {
                 EntityKind::Place
@@ -150,7 +146,7 @@ fn slip(a: &str, b: &str) -> Option<f64> {
         // Short words must match exactly, and a slip changes the length by one letter at most:
         // `Russe`/`Russie` and `Ukraine`/`Ukrainien` are a country and its adjective.
         let (lx, ly) = (x.chars().count(), y.chars().count());
-        if lx < 6 || ly < 6 || lx.abs_diff(ly) > 1 {
+        if lx < SLIP_MIN_LEN || ly < SLIP_MIN_LEN || lx.abs_diff(ly) > 1 {
             return None;
         }
         let s = strsim::jaro_winkler(x, y);
@@ -161,6 +157,47 @@ fn slip(a: &str, b: &str) -> Option<f64> {
     }
     Some(worst)
 }
+
+/// The pairs of spellings that may differ by a slip: those with the same number of words, the
+/// same short words at the same places, and long words whose lengths differ by one at most.
+/// Comparing every pair of names would be quadratic in the names of a whole corpus.
+fn slip_candidates(spellings: &[&str]) -> Vec<(usize, usize)> {
+    // Block: the short words in place, long words as a gap; then the total length of the long
+    // words, which a slip changes by at most one per word.
+    let mut blocks: BTreeMap<Vec<Option<String>>, Vec<(usize, usize)>> = BTreeMap::new();
+    for (i, s) in spellings.iter().enumerate() {
+        let ws = words(s);
+        if ws.is_empty() {
+            continue;
+        }
+        let long = |w: &String| w.chars().count() >= SLIP_MIN_LEN;
+        let pattern = ws.iter().map(|w| (!long(w)).then(|| w.clone())).collect();
+        let length: usize = ws
+            .iter()
+            .filter(|w| long(w))
+            .map(|w| w.chars().count())
+            .sum();
+        blocks.entry(pattern).or_default().push((length, i));
+    }
+    let mut pairs = Vec::new();
+    for (pattern, mut members) in blocks {
+        let gaps = pattern.iter().filter(|w| w.is_none()).count();
+        members.sort_unstable();
+        for (x, &(la, a)) in members.iter().enumerate() {
+            for &(lb, b) in &members[x + 1..] {
+                if lb > la + gaps {
+                    break;
+                }
+                pairs.push((a.min(b), a.max(b)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs
+}
+
+/// Words shorter than this must be spelled the same in two variants of a name.
+const SLIP_MIN_LEN: usize = 6;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Variant {
@@ -191,11 +228,13 @@ pub fn group(mentions: &[Mention]) -> Vec<EntityGroup> {
     let mut spellings: BTreeMap<&str, (Vec<&str>, usize, Vec<EntityKind>)> = BTreeMap::new();
     for (spelling, doc, kind) in mentions {
         let e = spellings.entry(spelling).or_default();
-        if !e.0.contains(&doc.as_str()) {
-            e.0.push(doc);
-        }
+        e.0.push(doc);
         e.1 += 1;
         e.2.push(*kind);
+    }
+    for e in spellings.values_mut() {
+        e.0.sort_unstable();
+        e.0.dedup();
     }
     // Exact keys first.
     let mut by_key: BTreeMap<String, Vec<&str>> = BTreeMap::new();
@@ -203,6 +242,7 @@ pub fn group(mentions: &[Mention]) -> Vec<EntityGroup> {
         by_key.entry(key(s)).or_default().push(s);
     }
     let keys: Vec<String> = by_key.keys().cloned().collect();
+    let representatives: Vec<&str> = by_key.values().map(|v| v[0]).collect();
     // Union of keys that differ by a slip.
     let mut parent: Vec<usize> = (0..keys.len()).collect();
     fn find(p: &mut [usize], x: usize) -> usize {
@@ -214,16 +254,14 @@ pub fn group(mentions: &[Mention]) -> Vec<EntityGroup> {
         x
     }
     let mut slips: Vec<(usize, usize, f64)> = Vec::new();
-    let representative = |k: &str| by_key[k][0];
-    for a in 0..keys.len() {
-        for b in a + 1..keys.len() {
-            if let Some(s) = slip(representative(&keys[a]), representative(&keys[b])) {
-                slips.push((a, b, s));
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                parent[rb] = ra;
-            }
+    for (a, b) in slip_candidates(&representatives) {
+        if let Some(s) = slip(representatives[a], representatives[b]) {
+            slips.push((a, b, s));
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            parent[rb] = ra;
         }
     }
+    let representative = |k: usize| representatives[k];
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for k in 0..keys.len() {
         let root = find(&mut parent, k);
@@ -237,8 +275,7 @@ pub fn group(mentions: &[Mention]) -> Vec<EntityGroup> {
                 .flat_map(|&k| by_key[&keys[k]].iter())
                 .map(|s| {
                     let (docs, count, _) = &spellings[s];
-                    let mut documents: Vec<String> = docs.iter().map(|d| d.to_string()).collect();
-                    documents.sort();
+                    let documents: Vec<String> = docs.iter().map(|d| d.to_string()).collect();
                     Variant {
                         spelling: s.to_string(),
                         mentions: *count,
@@ -262,8 +299,8 @@ pub fn group(mentions: &[Mention]) -> Vec<EntityGroup> {
                 if members.contains(&a) {
                     merged_because.push(format!(
                         "“{}” and “{}” differ by a slip (Jaro-Winkler {s:.3} on the differing word)",
-                        representative(&keys[a]),
-                        representative(&keys[b])
+                        representative(a),
+                        representative(b)
                     ));
                 }
             }
@@ -287,20 +324,46 @@ pub fn group(mentions: &[Mention]) -> Vec<EntityGroup> {
             }
         })
         .collect();
-    // Near misses: names sharing all but one word, or whose keys are close, kept apart.
-    let names: Vec<(String, String)> = out.iter().map(|g| (g.name.clone(), key(&g.name))).collect();
-    for g in &mut out {
-        let own = key(&g.name);
-        for (other, other_key) in &names {
-            if *other_key == own {
+    // Near misses: names sharing all but one word, whose keys are close, kept apart. Such
+    // names share a word, so only groups meeting in a word's posting list are compared.
+    let names: Vec<(String, Vec<String>)> =
+        out.iter().map(|g| (key(&g.name), words(&g.name))).collect();
+    let display: Vec<String> = out.iter().map(|g| g.name.clone()).collect();
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (g, (_, ws)) in names.iter().enumerate() {
+        for w in ws {
+            let list = postings.entry(w.as_str()).or_default();
+            if list.last() != Some(&g) {
+                list.push(g);
+            }
+        }
+    }
+    for (g, group) in out.iter_mut().enumerate() {
+        let (own, wa) = &names[g];
+        if wa.len() < 2 {
+            continue;
+        }
+        let mut others: Vec<usize> = wa
+            .iter()
+            .flat_map(|w| postings[w.as_str()].iter().copied())
+            .filter(|&o| o != g)
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        for o in others {
+            let (other_key, wb) = &names[o];
+            if other_key == own {
                 continue;
             }
-            let jw = strsim::jaro_winkler(&own, other_key);
-            let (wa, wb) = (words(&g.name), words(other));
             let shared = wa.iter().filter(|w| wb.contains(w)).count();
-            if jw >= 0.9 && wa.len() > 1 && shared + 1 >= wa.len().max(wb.len()) {
-                g.kept_apart.push(format!(
-                    "“{other}”: the strings are close (Jaro-Winkler {jw:.3}) but a whole word differs, so it is another name"
+            if shared + 1 < wa.len().max(wb.len()) {
+                continue;
+            }
+            let jw = strsim::jaro_winkler(own, other_key);
+            if jw >= 0.9 {
+                group.kept_apart.push(format!(
+                    "“{}”: the strings are close (Jaro-Winkler {jw:.3}) but a whole word differs, so it is another name",
+                    display[o]
                 ));
             }
         }
@@ -318,6 +381,55 @@ mod tests {
 
     fn m(s: &str, d: &str) -> Mention {
         (s.into(), d.into(), EntityKind::Unknown)
+    }
+
+    #[test]
+    fn blocking_keeps_every_slip() {
+        let base = [
+            "Volodymyr Zelensky",
+            "Emmanuel Macron",
+            "Charles de Gaulle",
+            "Kim Jong-un",
+            "Pyongyang",
+            "Organisation des Nations unies",
+        ];
+        // Every base name with each letter doubled, dropped or swapped with the next.
+        let mut names: Vec<String> = Vec::new();
+        for b in base {
+            let chars: Vec<char> = b.chars().collect();
+            names.push(b.to_string());
+            for i in 0..chars.len() {
+                let mut dropped = chars.clone();
+                dropped.remove(i);
+                let mut doubled = chars.clone();
+                doubled.insert(i, chars[i]);
+                names.push(dropped.into_iter().collect());
+                names.push(doubled.into_iter().collect());
+                if i + 1 < chars.len() {
+                    let mut swapped = chars.clone();
+                    swapped.swap(i, i + 1);
+                    names.push(swapped.into_iter().collect());
+                }
+            }
+        }
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let candidates = slip_candidates(&refs);
+        let mut slips = 0;
+        for a in 0..refs.len() {
+            for b in a + 1..refs.len() {
+                if slip(refs[a], refs[b]).is_some() {
+                    slips += 1;
+                    assert!(
+                        candidates.binary_search(&(a, b)).is_ok(),
+                        "{} / {} missed",
+                        refs[a],
+                        refs[b]
+                    );
+                }
+            }
+        }
+        assert!(slips > 1000, "{slips}");
+        assert!(candidates.len() < refs.len() * (refs.len() - 1) / 4);
     }
 
     #[test]

@@ -150,11 +150,11 @@ pub fn extract(doc: &Document) -> DocumentClaims {
         .collect();
 
     // Words seen capitalised away from a sentence start are names wherever they stand.
-    let mut capitalised: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    let mut capitalised: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for toks in &sentences {
         for (k, t) in toks.iter().enumerate().skip(1) {
             if t.is_capitalised() && toks[k - 1].is_word() {
-                capitalised.insert(t.lower.to_string());
+                capitalised.insert(t.lower.as_ref());
             }
         }
     }
@@ -162,19 +162,19 @@ pub fn extract(doc: &Document) -> DocumentClaims {
     let mut claims = Vec::new();
     let mut mentions = Vec::new();
     for (toks, range) in sentences.iter().zip(&prepared.sentences) {
-        let sentence = text[range.clone()].to_string();
-        let claimant = attribution::claimant(lex_, toks)
-            .map(|(s, e)| text[toks[s].start..toks[e - 1].end].to_string());
-        sentence_claims(
-            lex_,
-            text,
-            &offsets,
-            toks,
-            reference,
-            &sentence,
-            claimant,
-            &mut claims,
-        );
+        let before = claims.len();
+        sentence_claims(lex_, text, &offsets, toks, reference, &mut claims);
+        // Most sentences state no figure; their text and claimant are looked up only when
+        // one does.
+        if claims.len() > before {
+            let sentence = &text[range.clone()];
+            let claimant = attribution::claimant(lex_, toks)
+                .map(|(s, e)| text[toks[s].start..toks[e - 1].end].to_string());
+            for c in &mut claims[before..] {
+                c.sentence = sentence.to_string();
+                c.claimant.clone_from(&claimant);
+            }
+        }
         for (s, e, kind) in entities::mentions(lex_, toks, &capitalised) {
             mentions.push(EntityMention {
                 text: text[toks[s].start..toks[e - 1].end].to_string(),
@@ -246,15 +246,13 @@ fn introduces_since(lex_: &Lexicon, toks: &[lex::Tok], start: usize, duration: b
         .any(|t| lex_.first_words.contains(&t.lower.as_ref()))
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The claims of one sentence, without its text and claimant, which the caller fills in.
 fn sentence_claims(
     lex_: &Lexicon,
     text: &str,
     offsets: &Offsets,
     toks: &[lex::Tok],
     reference: Option<NaiveDate>,
-    sentence: &str,
-    claimant: Option<String>,
     out: &mut Vec<Claim>,
 ) {
     let mut i = 0;
@@ -263,14 +261,14 @@ fn sentence_claims(
             kind,
             text: text[toks[start].start..toks[end - 1].end].to_string(),
             span: span(offsets, toks[start].start, toks[end - 1].end),
-            sentence: sentence.to_string(),
+            sentence: String::new(),
             value,
             modifier,
             noun,
-            claimant: claimant.clone(),
+            claimant: None,
             reference: if relative { reference } else { None },
         };
-        if !lex_.may_start_expression(toks[i].text, &toks[i].lower) {
+        if !lex_.may_start_at(toks, i) {
             i += 1;
             continue;
         }

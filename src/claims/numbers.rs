@@ -101,7 +101,7 @@ fn french() -> &'static Language {
 }
 
 fn is_number_word(lex: &Lexicon, lower: &str) -> bool {
-    lex.number_words.contains(&lower)
+    lex.is_number_word(lower)
         || lower.ends_with("ième")
         || lower == "première"
         || lower == "premier"
@@ -156,7 +156,7 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
 
     // `une quarantaine`, `un millier`, `des centaines`, `plusieurs milliers`.
     if let Some(noun) = next_lower(i + 1)
-        && let Some(&(_, v)) = lex.approx_nouns.iter().find(|(w, _)| *w == noun)
+        && let Some(v) = lex.approx_noun(noun)
     {
         match t.lower.as_ref() {
             "un" | "une" => {
@@ -191,7 +191,7 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
     // `des millions de`, `des milliards de`.
     if matches!(t.lower.as_ref(), "des" | "plusieurs")
         && let Some(noun) = next_lower(i + 1)
-        && let Some(&(_, scale)) = lex.scales.iter().find(|(w, _)| *w == noun && w.len() > 4)
+        && let Some(scale) = lex.scale(noun).filter(|_| noun.len() > 4)
     {
         return Some(NumberMatch {
             range: Range::between(2.0 * scale, 1000.0 * scale - 1.0),
@@ -250,7 +250,7 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
     let mut implied = None;
     let mut takes_of = false;
     if let Some(noun) = next_lower(end)
-        && let Some(&(_, v)) = lex.approx_nouns.iter().find(|(w, _)| *w == noun)
+        && let Some(v) = lex.approx_noun(noun)
     {
         value *= v;
         end += 1;
@@ -259,7 +259,7 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
     }
     // Scale words: `1,5 million`, `850 millions`, `deux milliards`, `10 mille`.
     if let Some(noun) = next_lower(end)
-        && let Some(&(_, scale)) = lex.scales.iter().find(|(w, _)| *w == noun)
+        && let Some(scale) = lex.scale(noun)
         && (noun.len() > 2 || !toks[end].space_before)
     {
         value *= scale;

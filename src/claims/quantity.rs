@@ -27,6 +27,9 @@ pub struct QuantityMatch {
 
 /// The modifier at `i` (longest first) and the number of tokens it takes.
 pub fn modifier_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(Modifier, usize)> {
+    if !lex.may_start_modifier(&toks.get(i)?.lower) {
+        return None;
+    }
     lex.modifiers
         .iter()
         .filter(|(words, _)| {
@@ -52,7 +55,7 @@ fn unit_at(
             .find(|u| u.unit == Unit::Percent)
             .map(|u| (u, 2));
     }
-    lex.units.iter().find(|u| u.word == t.lower).map(|u| (u, 1))
+    lex.unit(&t.lower).map(|u| (u, 1))
 }
 
 /// A number glued to its unit: `2h`, `10km`, `5kg`, `15€`.
@@ -71,7 +74,7 @@ fn glued_unit(
     if digits.is_empty() || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let unit = lex.units.iter().find(|u| u.word == suffix)?;
+    let unit = lex.unit(suffix)?;
     let value = numbers::parse_digits(digits)? * unit.factor;
     let stated = Range::exact(value);
     Some(QuantityMatch {
@@ -88,10 +91,7 @@ fn glued_unit(
 }
 
 fn is_noun(lex: &Lexicon, t: &Tok) -> bool {
-    t.is_word()
-        && !t.is_number()
-        && !lex.stopwords.contains(&t.lower.as_ref())
-        && !lex.months.iter().any(|(m, _)| *m == t.lower)
+    t.is_word() && !t.is_number() && !lex.is_stopword(&t.lower) && lex.month(&t.lower).is_none()
 }
 
 /// The quantity starting at `i`.

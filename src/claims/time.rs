@@ -23,11 +23,11 @@ fn lower<'a>(toks: &'a [Tok], k: usize) -> &'a str {
 }
 
 fn month_of(lex: &Lexicon, w: &str) -> Option<u32> {
-    lex.months.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
+    lex.month(w)
 }
 
 fn weekday_of(lex: &Lexicon, w: &str) -> Option<u32> {
-    lex.weekdays.iter().find(|(d, _)| *d == w).map(|&(_, n)| n)
+    lex.weekday(w)
 }
 
 fn year_token(t: Option<&Tok>) -> Option<i32> {

@@ -151,6 +151,9 @@ mod tests {
             "÷",
             "ﬁ",
             "`",
+            "Poutine",
+            "AFP",
+            "G7",
         ] {
             assert_eq!(fold_cow(w), fold(w), "{w}");
         }

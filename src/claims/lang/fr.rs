@@ -311,6 +311,7 @@ pub static FR: Lexicon = Lexicon {
         ("automne", (9, 23), (12, 20)),
         ("hiver", (12, 21), (3, 19)),
     ],
+    lead_words: &["de", "des", "le", "l", "plusieurs", "quelques"],
     stopwords: &[
         "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "et", "ou", "à", "au", "aux",
         "en", "par", "pour", "sur", "dans", "avec", "sans", "sous", "entre", "que", "qui", "dont",
@@ -350,6 +351,5 @@ pub static FR: Lexicon = Lexicon {
     name_particles: &[
         "de", "du", "des", "d", "la", "le", "von", "van", "al", "ben", "bin", "el",
     ],
-    triggers: std::sync::OnceLock::new(),
-    reporting_set: std::sync::OnceLock::new(),
+    index: std::sync::OnceLock::new(),
 };
