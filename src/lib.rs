@@ -27,6 +27,7 @@
 //! ```
 
 pub mod claims;
+pub mod compare;
 pub mod corpus;
 pub mod dedup;
 pub mod error;

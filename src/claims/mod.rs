@@ -70,7 +70,14 @@ pub struct Claim {
     /// The date relative expressions were resolved against.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<NaiveDate>,
+    /// The sentence before, when this one is too short to say what it is about
+    /// (`Une première depuis les années 2000.` after the sentence naming the visit).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_sentence: Option<String>,
 }
+
+/// Sentences with fewer words than this lean on the one before for their subject.
+const SHORT_SENTENCE_WORDS: usize = 8;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
@@ -161,7 +168,7 @@ pub fn extract(doc: &Document) -> DocumentClaims {
 
     let mut claims = Vec::new();
     let mut mentions = Vec::new();
-    for (toks, range) in sentences.iter().zip(&prepared.sentences) {
+    for (k, (toks, range)) in sentences.iter().zip(&prepared.sentences).enumerate() {
         let before = claims.len();
         sentence_claims(lex_, text, &offsets, toks, reference, &mut claims);
         // Most sentences state no figure; their text and claimant are looked up only when
@@ -170,9 +177,13 @@ pub fn extract(doc: &Document) -> DocumentClaims {
             let sentence = &text[range.clone()];
             let claimant = attribution::claimant(lex_, toks)
                 .map(|(s, e)| text[toks[s].start..toks[e - 1].end].to_string());
+            let words = toks.iter().filter(|t| t.is_word()).count();
+            let previous = (words < SHORT_SENTENCE_WORDS && k > 0)
+                .then(|| text[prepared.sentences[k - 1].clone()].to_string());
             for c in &mut claims[before..] {
                 c.sentence = sentence.to_string();
                 c.claimant.clone_from(&claimant);
+                c.previous_sentence.clone_from(&previous);
             }
         }
         for (s, e, kind) in entities::mentions(lex_, toks, &capitalised) {
@@ -267,6 +278,7 @@ fn sentence_claims(
             noun,
             claimant: None,
             reference: if relative { reference } else { None },
+            previous_sentence: None,
         };
         if !lex_.may_start_at(toks, i) {
             i += 1;

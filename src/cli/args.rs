@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use recoupe::compare::CompareParams;
 use recoupe::corpus::{Format, JsonlFields, LoadOptions};
 use recoupe::dedup::{Banding, DedupParams, Shingling};
 use recoupe::synth::GenParams;
@@ -32,6 +33,9 @@ pub enum Command {
     Scan(Box<ScanArgs>),
     /// Extract the checkable facts of each article: figures, dates, durations, quotes, names.
     Claims(Box<ClaimsArgs>),
+    /// The fact-checker's report: near-duplicates, claims compared across sources, quotes and
+    /// names, as Markdown (default `reports/<name>.md`) or JSON
+    Report(Box<ReportArgs>),
     /// Write a synthetic corpus with known duplicate clusters as JSON Lines.
     Gen(GenArgs),
 }
@@ -161,6 +165,54 @@ pub struct ScanArgs {
     /// Pairs shown in the text summary.
     #[arg(long, default_value_t = 20)]
     pub top: usize,
+}
+
+#[derive(Args, Debug)]
+pub struct CompareArgs {
+    /// Least similarity (0–1) of two claims' sentences for them to be one fact
+    #[arg(long, default_value_t = CompareParams::default().link_threshold)]
+    pub link_threshold: f64,
+    /// Disjoint values joined by a weaker link than this are "needs review", not "conflict"
+    #[arg(long, default_value_t = CompareParams::default().review_below)]
+    pub review_below: f64,
+    /// Articles published further apart than this many days report different events
+    #[arg(long, default_value_t = CompareParams::default().event_window_days)]
+    pub event_window_days: i64,
+}
+
+impl CompareArgs {
+    pub fn params(&self) -> anyhow::Result<CompareParams> {
+        let params = CompareParams {
+            link_threshold: self.link_threshold,
+            review_below: self.review_below,
+            event_window_days: self.event_window_days,
+        };
+        params.validate()?;
+        Ok(params)
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub dedup: DedupArgs,
+    #[command(flatten)]
+    pub compare: CompareArgs,
+    /// Markdown for people, JSON (schema recoupe.report/1) for programs
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: ReportFormat,
+    /// Where to write (replaced atomically); `-` for standard output. Default:
+    /// `reports/<name>.md` (or `.json`), where <name> is the first input's name
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

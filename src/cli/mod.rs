@@ -12,7 +12,8 @@ use clap::Parser;
 use args::{Cli, Command};
 use recoupe::corpus::{self, Corpus};
 use recoupe::dedup;
-use recoupe::report::{Scan, summary};
+use recoupe::report::analysis::Analysis;
+use recoupe::report::{Scan, markdown, summary};
 
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_ERROR: i32 = 2;
@@ -66,11 +67,85 @@ fn run(cli: Cli) -> Result<i32> {
             output::write(args.output.as_deref(), &text)?;
             Ok(EXIT_OK)
         }
+        Command::Report(args) => {
+            let corpus = load(&args.input, cli.quiet)?;
+            let dedup_params = args.dedup.params()?;
+            let compare_params = args.compare.params()?;
+            let result = dedup::run(&corpus.documents, &dedup_params, &progress)?;
+            let extraction = recoupe::claims::extract_all(&corpus.documents);
+            let comparison =
+                recoupe::compare::compare(&corpus.documents, &extraction, &compare_params)?;
+            let name = report_name(&args.input.paths);
+            let analysis = Analysis::new(
+                name.clone(),
+                &corpus,
+                dedup_params,
+                result,
+                compare_params,
+                &extraction,
+                comparison,
+            );
+            let (text, extension) = match args.format {
+                args::ReportFormat::Markdown => (markdown::render(&analysis), "md"),
+                args::ReportFormat::Json => (analysis.to_json(), "json"),
+            };
+            let path = match &args.output {
+                Some(p) if p.as_os_str() == "-" => None,
+                Some(p) => Some(p.clone()),
+                None => {
+                    let dir = std::path::Path::new("reports");
+                    std::fs::create_dir_all(dir)
+                        .with_context(|| format!("cannot create {}", dir.display()))?;
+                    Some(dir.join(format!("{name}.{extension}")))
+                }
+            };
+            output::write(path.as_deref(), &text)?;
+            if let Some(p) = &path
+                && !cli.quiet
+            {
+                eprintln!("wrote {}", p.display());
+            }
+            Ok(EXIT_OK)
+        }
         Command::Gen(args) => {
             let docs = recoupe::synth::generate(&args.params());
             output::write(args.output.as_deref(), &recoupe::synth::to_jsonl(&docs))?;
             Ok(EXIT_OK)
         }
+    }
+}
+
+/// The report's name: the first input's file or directory name without extension (`corpus`
+/// for `corpus/`), `stdin` for standard input.
+fn report_name(paths: &[std::path::PathBuf]) -> String {
+    let Some(first) = paths.first() else {
+        return "report".to_string();
+    };
+    if first.as_os_str() == "-" {
+        return "stdin".to_string();
+    }
+    let absolute = std::fs::canonicalize(first).unwrap_or_else(|_| first.clone());
+    let stem = if absolute.is_dir() {
+        absolute.file_name()
+    } else {
+        absolute.file_stem()
+    };
+    let name: String = stem
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if name.is_empty() || name.starts_with('.') {
+        "report".to_string()
+    } else {
+        name
     }
 }
 

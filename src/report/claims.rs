@@ -25,7 +25,8 @@ pub fn to_json(extraction: &Extraction) -> String {
     s
 }
 
-fn number(v: f64) -> String {
+/// A number as a reader writes it: integers without decimals, others with two.
+pub fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {
@@ -53,32 +54,37 @@ fn dates(d: &DateRange) -> String {
     }
 }
 
+/// The scale and suffix a value of `unit` reads best in: durations in the unit of their largest
+/// finite bound (`moins d'un an` is 0–1 years, `deux heures` 2 h).
+pub fn unit_scale(r: &Range, unit: Unit) -> (f64, &'static str) {
+    match unit {
+        Unit::Seconds => {
+            let lo = r.hi.or(r.lo).unwrap_or(0.0);
+            if lo >= 86_400.0 * 365.0 {
+                (86_400.0 * 365.2425, " years")
+            } else if lo >= 86_400.0 {
+                (86_400.0, " days")
+            } else if lo >= 3600.0 {
+                (3600.0, " h")
+            } else {
+                (60.0, " min")
+            }
+        }
+        Unit::Eur => (1.0, " EUR"),
+        Unit::Usd => (1.0, " USD"),
+        Unit::Percent => (1.0, " %"),
+        Unit::Metres => (1.0, " m"),
+        Unit::Kilograms => (1.0, " kg"),
+        Unit::Ordinal => (1.0, " (rank)"),
+        Unit::Count => (1.0, ""),
+    }
+}
+
 /// The normalised value in words a reader can check.
 pub fn describe(c: &Claim) -> String {
     match &c.value {
         Value::Quantity { range: r, unit } => {
-            let (scale, suffix) = match unit {
-                Unit::Seconds => {
-                    // The unit of the largest finite bound: `moins d'un an` is 0–1 years.
-                    let lo = r.hi.or(r.lo).unwrap_or(0.0);
-                    if lo >= 86_400.0 * 365.0 {
-                        (86_400.0 * 365.2425, " years")
-                    } else if lo >= 86_400.0 {
-                        (86_400.0, " days")
-                    } else if lo >= 3600.0 {
-                        (3600.0, " h")
-                    } else {
-                        (60.0, " min")
-                    }
-                }
-                Unit::Eur => (1.0, " EUR"),
-                Unit::Usd => (1.0, " USD"),
-                Unit::Percent => (1.0, " %"),
-                Unit::Metres => (1.0, " m"),
-                Unit::Kilograms => (1.0, " kg"),
-                Unit::Ordinal => (1.0, " (rank)"),
-                Unit::Count => (1.0, ""),
-            };
+            let (scale, suffix) = unit_scale(r, *unit);
             let mut s = range(r, scale, suffix);
             if c.modifier != Modifier::Exact {
                 let _ = write!(s, " [{:?}]", c.modifier);

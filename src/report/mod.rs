@@ -1,6 +1,8 @@
 //! Results as data ([`Scan`], serialisable) and their renderings. One module per output format.
 
+pub mod analysis;
 pub mod claims;
+pub mod markdown;
 pub mod summary;
 
 use serde::Serialize;

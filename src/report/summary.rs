@@ -98,7 +98,7 @@ pub fn render(scan: &Scan, top: usize) -> String {
                     passage.b.line,
                     passage.b.start,
                     passage.b.end,
-                    escape(&shorten(&passage.a.text))
+                    escape(&shorten(&passage.a.text, MAX_PASSAGE_CHARS))
                 );
             }
             out.push('\n');
@@ -130,15 +130,16 @@ pub fn render(scan: &Scan, top: usize) -> String {
     out
 }
 
-fn shorten(text: &str) -> String {
+/// `text` on one line, cut to `max` characters with an ellipsis.
+pub fn shorten(text: &str, max: usize) -> String {
     let flat: String = text
         .chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
-    if flat.chars().count() <= MAX_PASSAGE_CHARS {
+    if flat.chars().count() <= max {
         return flat;
     }
-    let mut cut: String = flat.chars().take(MAX_PASSAGE_CHARS).collect();
+    let mut cut: String = flat.chars().take(max).collect();
     cut.push('…');
     cut
 }
@@ -151,7 +152,7 @@ pub fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' => {
                 out.push('\\');
                 out.push(c);
             }

@@ -1,0 +1,239 @@
+//! What a claim is about, beyond its value: the content words of its sentence, the entities
+//! named there, and the noun it counts. Two claims are about the same fact when these agree;
+//! the value alone says nothing (every article has a "deux pays").
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::claims::{Claim, ClaimKind, Lexicon, Unit, Value, entities};
+use crate::text::normalize;
+
+/// The comparison features of one claim.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// Folded content words of the sentence: no function words, numbers or short words.
+    pub words: FxHashSet<String>,
+    /// Entity groups named in the sentence (indices into the extraction's groups).
+    pub entities: FxHashSet<usize>,
+    /// The counted noun's head, folded and without a plural ending (`conteneur`).
+    pub noun: Option<String>,
+    /// What kind of value this is; claims compare only within one dimension.
+    pub dimension: Dimension,
+}
+
+/// Claims of one dimension can be compared; a count of containers and a sum in euros cannot.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    Quantity(ClaimKind, Unit),
+    Date,
+    /// The previous occurrence of something (`depuis 24 ans`).
+    Since,
+}
+
+/// Words shorter than this carry little about the topic (`a`, `le`, `est`).
+const MIN_WORD_CHARS: usize = 3;
+
+impl Context {
+    pub fn of(lex: &Lexicon, claim: &Claim, entity_spellings: &[(String, usize)]) -> Self {
+        // A short sentence is read with the one before it, which names its subject.
+        let mut text = claim.sentence.clone();
+        if let Some(previous) = &claim.previous_sentence {
+            text.push(' ');
+            text.push_str(previous);
+        }
+        let words = content_words(lex, &text);
+        let entities = entity_spellings
+            .iter()
+            .filter(|(spelling, _)| names(&text, spelling))
+            .map(|&(_, g)| g)
+            .collect();
+        let dimension = match (&claim.value, claim.kind) {
+            (Value::Date(_), ClaimKind::Since) => Dimension::Since,
+            (Value::Date(_), _) => Dimension::Date,
+            (Value::Quantity { unit, .. }, kind) => Dimension::Quantity(kind, *unit),
+        };
+        // Durations and money carry their unit as the noun (`heures`, `euros`); only counts and
+        // ranks name what they count.
+        let noun = match claim.kind {
+            ClaimKind::Count | ClaimKind::Ordinal => claim.noun.as_deref().and_then(head_noun),
+            _ => None,
+        };
+        Context {
+            words,
+            entities,
+            noun,
+            dimension,
+        }
+    }
+}
+
+/// Whether `text` names `spelling` as whole words: `Nord-Coréenne` does not name `Nord`.
+fn names(text: &str, spelling: &str) -> bool {
+    if spelling.is_empty() {
+        return false;
+    }
+    text.match_indices(spelling).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + spelling.len()..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+        boundary(before) && boundary(after)
+    })
+}
+
+/// The folded content words of `sentence`.
+pub fn content_words(lex: &Lexicon, sentence: &str) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
+    crate::text::tokenize::for_each_word(sentence, |_, w| {
+        let w = normalize::fold(w);
+        let keep = w.chars().count() >= MIN_WORD_CHARS
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && !lex.is_stopword(&w)
+            && !lex.is_number_word(&w);
+        if keep {
+            out.insert(w);
+        }
+    });
+    out
+}
+
+/// The first word of a noun phrase, folded, with a French plural `s` or `x` taken off.
+pub fn head_noun(noun: &str) -> Option<String> {
+    let first = noun
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?;
+    let mut key = entities::key(first);
+    // `conteneurs` → `conteneur`, `jeux` → `jeu`; `prix` and short words stay.
+    if key.chars().count() > 3 && (key.ends_with('s') || key.ends_with("ux")) {
+        key.pop();
+    }
+    Some(key)
+}
+
+/// How rare each word and entity is among the claims' contexts: words every sentence of a
+/// story shares (`Poutine`, `visite`) say little about which fact a sentence states.
+#[derive(Debug, Default)]
+pub struct Weights {
+    words: FxHashMap<String, f64>,
+    entities: FxHashMap<usize, f64>,
+}
+
+impl Weights {
+    pub fn new<'a>(contexts: impl Iterator<Item = &'a Context>) -> Self {
+        let mut n = 0usize;
+        let mut words: FxHashMap<String, f64> = FxHashMap::default();
+        let mut entities: FxHashMap<usize, f64> = FxHashMap::default();
+        for c in contexts {
+            n += 1;
+            for w in &c.words {
+                *words.entry(w.clone()).or_default() += 1.0;
+            }
+            for &e in &c.entities {
+                *entities.entry(e).or_default() += 1.0;
+            }
+        }
+        // Smoothed inverse document frequency: ln(1 + N / df), positive for every term.
+        let idf = |df: &mut f64| *df = (1.0 + n as f64 / *df).ln();
+        words.values_mut().for_each(idf);
+        entities.values_mut().for_each(idf);
+        Weights { words, entities }
+    }
+
+    fn word(&self, w: &String) -> f64 {
+        self.words.get(w).copied().unwrap_or(1.0)
+    }
+
+    fn entity(&self, e: &usize) -> f64 {
+        self.entities.get(e).copied().unwrap_or(1.0)
+    }
+}
+
+/// Weighted Dice coefficient: twice the weight of what both sets hold over the weight of
+/// both; 0 when both are empty.
+pub fn dice<T: Eq + std::hash::Hash>(
+    a: &FxHashSet<T>,
+    b: &FxHashSet<T>,
+    weight: impl Fn(&T) -> f64,
+) -> f64 {
+    let total: f64 = a.iter().map(&weight).sum::<f64>() + b.iter().map(&weight).sum::<f64>();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let shared: f64 = small
+        .iter()
+        .filter(|x| large.contains(x))
+        .map(&weight)
+        .sum();
+    2.0 * shared / total
+}
+
+/// How much two claims' contexts say they are about the same fact, from 0 to 1; `None` when
+/// they cannot be: other dimensions, or counts of different things.
+pub fn similarity(a: &Context, b: &Context, weights: &Weights) -> Option<f64> {
+    if a.dimension != b.dimension {
+        return None;
+    }
+    if let (Some(x), Some(y)) = (&a.noun, &b.noun)
+        && x != y
+    {
+        return None;
+    }
+    let words = dice(&a.words, &b.words, |w| weights.word(w));
+    let score = if a.entities.is_empty() || b.entities.is_empty() {
+        words
+    } else {
+        WORDS_WEIGHT * words
+            + (1.0 - WORDS_WEIGHT) * dice(&a.entities, &b.entities, |e| weights.entity(e))
+    };
+    // A shared counted noun is strong evidence on its own: `7000 conteneurs` in two articles.
+    let noun_bonus = if a.noun.is_some() && a.noun == b.noun {
+        NOUN_BONUS
+    } else {
+        0.0
+    };
+    Some((score + noun_bonus).min(1.0))
+}
+
+/// Weight of the sentence words against the entities when both sides name entities.
+const WORDS_WEIGHT: f64 = 0.6;
+const NOUN_BONUS: f64 = 0.15;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_nouns_lose_their_plural() {
+        assert_eq!(
+            head_noun("conteneurs d’armement").as_deref(),
+            Some("conteneur")
+        );
+        assert_eq!(head_noun("Prix").as_deref(), Some("prix"));
+        assert_eq!(head_noun("ans").as_deref(), Some("ans"));
+        assert_eq!(head_noun("").as_deref(), None);
+    }
+
+    #[test]
+    fn dice_counts_shared_members() {
+        let a: FxHashSet<u32> = [1, 2, 3, 4].into_iter().collect();
+        let b: FxHashSet<u32> = [3, 4, 5, 6].into_iter().collect();
+        assert!((dice(&a, &b, |_| 1.0) - 0.5).abs() < 1e-12);
+        // Rare shared members weigh more.
+        let rare = |x: &u32| if *x == 3 { 10.0 } else { 1.0 };
+        assert!(dice(&a, &b, rare) > 0.8);
+        assert_eq!(
+            dice(&FxHashSet::<u32>::default(), &FxHashSet::default(), |_| 1.0),
+            0.0
+        );
+    }
+
+    #[test]
+    fn content_words_drop_function_words_and_numbers() {
+        let lex = crate::claims::lexicon_for(Some("fr"));
+        let w = content_words(
+            lex,
+            "Selon la police, 7000 manifestants ont défilé à Paris.",
+        );
+        assert!(w.contains("manifestants") && w.contains("défilé") && w.contains("police"));
+        assert!(!w.contains("la") && !w.contains("7000"));
+    }
+}

@@ -1,0 +1,448 @@
+//! The verdict on a slot: do the sources agree on the fact, and if not, how do they differ?
+//! Values compare as intervals (see "Values and verdicts" in the design notes); every verdict
+//! carries its reason in words and the arithmetic behind it.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::claims::{DateRange, Value};
+
+/// Most severe first: the report lists slots in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictKind {
+    /// Disjoint values from the same kind of source at the same time.
+    Conflict,
+    /// Disjoint values, but the tool is not sure the claims are about one fact.
+    NeedsReview,
+    /// Disjoint values that different claimants give (`selon la police` / `selon la CGT`).
+    AttributedDifference,
+    /// A figure that changes with the reporting date (a toll, a count in progress).
+    Timeline,
+    /// Overlapping values of different width: one source is more precise.
+    Precision,
+    Agree,
+}
+
+impl VerdictKind {
+    /// Whether a reader should look at it: everything but agreement.
+    pub fn flagged(self) -> bool {
+        self != VerdictKind::Agree
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            VerdictKind::Conflict => "conflict",
+            VerdictKind::NeedsReview => "needs review",
+            VerdictKind::AttributedDifference => "attributed difference",
+            VerdictKind::Timeline => "timeline",
+            VerdictKind::Precision => "different precision",
+            VerdictKind::Agree => "agree",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    pub kind: VerdictKind,
+    /// Why, in words.
+    pub reason: String,
+    /// The intervals and the comparison that justify it, one step per line.
+    pub arithmetic: Vec<String>,
+    /// How sure the tool is that the claims are about one fact, from 0 to 1 (the weakest
+    /// context similarity that joined the slot).
+    pub confidence: f64,
+}
+
+/// What the verdict needs to know of one claim.
+#[derive(Debug, Clone)]
+pub struct Input<'a> {
+    pub document: &'a str,
+    pub words: &'a str,
+    pub value: &'a Value,
+    pub claimant: Option<&'a str>,
+    pub published: Option<NaiveDate>,
+}
+
+/// A value as a closed interval on one axis: the number, or days since the common era.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl Interval {
+    pub fn of(value: &Value) -> Self {
+        match value {
+            Value::Quantity { range, .. } => Interval {
+                lo: range.lo.unwrap_or(f64::NEG_INFINITY),
+                hi: range.hi.unwrap_or(f64::INFINITY),
+            },
+            Value::Date(DateRange { from, to, .. }) => Interval {
+                lo: from.map_or(f64::NEG_INFINITY, days),
+                hi: to.map_or(f64::INFINITY, days),
+            },
+        }
+    }
+
+    fn width(self) -> f64 {
+        self.hi - self.lo
+    }
+
+    fn intersect(self, other: Interval) -> Option<Interval> {
+        let lo = self.lo.max(other.lo);
+        let hi = self.hi.min(other.hi);
+        (lo <= hi).then_some(Interval { lo, hi })
+    }
+}
+
+fn days(d: NaiveDate) -> f64 {
+    f64::from(chrono::Datelike::num_days_from_ce(&d))
+}
+
+fn date_of(days: f64) -> Option<NaiveDate> {
+    if !days.is_finite() {
+        return None;
+    }
+    NaiveDate::from_num_days_from_ce_opt(days as i32)
+}
+
+/// How the intervals of a slot are written: dates as dates, quantities in one readable unit.
+#[derive(Debug, Clone, Copy)]
+enum Axis {
+    Dates,
+    Number { scale: f64, suffix: &'static str },
+}
+
+impl Axis {
+    fn of(values: &[&Value]) -> Self {
+        match values.first() {
+            Some(Value::Quantity { range, unit }) => {
+                let (scale, suffix) = crate::report::claims::unit_scale(range, *unit);
+                Axis::Number { scale, suffix }
+            }
+            _ => Axis::Dates,
+        }
+    }
+
+    fn point(self, v: f64) -> String {
+        match self {
+            Axis::Dates => date_of(v).map_or_else(|| "…".to_string(), |d| d.to_string()),
+            Axis::Number { scale, suffix } if v.is_finite() => {
+                format!("{}{suffix}", crate::report::claims::number(v / scale))
+            }
+            Axis::Number { .. } => "…".to_string(),
+        }
+    }
+
+    fn show(self, i: Interval) -> String {
+        if i.lo == i.hi {
+            self.point(i.lo)
+        } else {
+            format!("[{}, {}]", self.point(i.lo), self.point(i.hi))
+        }
+    }
+}
+
+/// Claimants compare without case, accents or spacing: `la police` and `La Police` are one.
+fn claimant_key(c: Option<&str>) -> Option<String> {
+    c.map(crate::claims::entities::key)
+}
+
+/// Judges a slot of claims from at least two documents. `confidence` is the weakest link that
+/// made the slot; below `review_below` disjoint values are left for a person to judge.
+pub fn judge(claims: &[Input], confidence: f64, review_below: f64) -> Verdict {
+    let values: Vec<&Value> = claims.iter().map(|c| c.value).collect();
+    let axis = Axis::of(&values);
+    let dates = matches!(axis, Axis::Dates);
+    let intervals: Vec<Interval> = claims.iter().map(|c| Interval::of(c.value)).collect();
+    let mut arithmetic: Vec<String> = claims
+        .iter()
+        .zip(&intervals)
+        .map(|(c, i)| {
+            format!(
+                "{} “{}” → {}{}",
+                c.document,
+                c.words,
+                axis.show(*i),
+                c.claimant
+                    .map(|who| format!(" (according to {who})"))
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    let common = intervals
+        .iter()
+        .skip(1)
+        .try_fold(intervals[0], |acc, i| acc.intersect(*i));
+
+    if let Some(common) = common {
+        arithmetic.push(format!("all intervals meet in {}", axis.show(common)));
+        let same = intervals.iter().all(|i| *i == intervals[0]);
+        if same {
+            return Verdict {
+                kind: VerdictKind::Agree,
+                reason: format!(
+                    "{} sources state the same value.",
+                    distinct_documents(claims)
+                ),
+                arithmetic,
+                confidence,
+            };
+        }
+        let widest = intervals
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.width().total_cmp(&b.1.width()))
+            .map_or(0, |(k, _)| k);
+        let narrowest = intervals
+            .iter()
+            .enumerate()
+            .min_by(|a, b| a.1.width().total_cmp(&b.1.width()))
+            .map_or(0, |(k, _)| k);
+        return Verdict {
+            kind: VerdictKind::Precision,
+            reason: format!(
+                "The values are compatible (they overlap) but not equally precise: {} “{}” is the most precise, {} “{}” the least.",
+                claims[narrowest].document,
+                claims[narrowest].words,
+                claims[widest].document,
+                claims[widest].words
+            ),
+            arithmetic,
+            confidence,
+        };
+    }
+
+    // Some values are disjoint: name the first disjoint pair as the evidence.
+    let mut disjoint = Vec::new();
+    for a in 0..claims.len() {
+        for b in a + 1..claims.len() {
+            if claims[a].document != claims[b].document
+                && intervals[a].intersect(intervals[b]).is_none()
+            {
+                disjoint.push((a, b));
+            }
+        }
+    }
+    if let Some(&(a, b)) = disjoint.first() {
+        let (lo, hi) = if intervals[a].hi < intervals[b].lo {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        arithmetic.push(format!(
+            "{} ends at {} before {} starts at {}: no value satisfies both",
+            claims[lo].document,
+            axis.point(intervals[lo].hi),
+            claims[hi].document,
+            axis.point(intervals[hi].lo),
+        ));
+    } else {
+        // Disjoint only within one document: it states two values (a headline and a correction,
+        // or two facts the context could not tell apart).
+        return Verdict {
+            kind: VerdictKind::NeedsReview,
+            reason: "One document gives two different values; the sources do not contradict each other directly.".to_string(),
+            arithmetic,
+            confidence,
+        };
+    }
+
+    let attributed = disjoint.iter().all(|&(a, b)| {
+        let (x, y) = (
+            claimant_key(claims[a].claimant),
+            claimant_key(claims[b].claimant),
+        );
+        x.is_some() && y.is_some() && x != y
+    });
+    if attributed {
+        return Verdict {
+            kind: VerdictKind::AttributedDifference,
+            reason: "The values differ, but each comes from a different claimant; that is a difference of sources, not a contradiction.".to_string(),
+            arithmetic,
+            confidence,
+        };
+    }
+
+    if !dates && let Some(steps) = timeline(claims, &intervals, axis) {
+        arithmetic.extend(steps);
+        return Verdict {
+            kind: VerdictKind::Timeline,
+            reason: "The figure changes with the reporting date, in one direction: a tally that evolves rather than a contradiction.".to_string(),
+            arithmetic,
+            confidence,
+        };
+    }
+
+    if confidence < review_below {
+        return Verdict {
+            kind: VerdictKind::NeedsReview,
+            reason: format!(
+                "The values are disjoint, but the sentences are not similar enough (confidence {confidence:.2} < {review_below}) to be sure they state the same fact."
+            ),
+            arithmetic,
+            confidence,
+        };
+    }
+    Verdict {
+        kind: VerdictKind::Conflict,
+        reason:
+            "The sources state disjoint values for the same fact: at most one of them can be right."
+                .to_string(),
+        arithmetic,
+        confidence,
+    }
+}
+
+fn distinct_documents(claims: &[Input]) -> usize {
+    let mut docs: Vec<&str> = claims.iter().map(|c| c.document).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    docs.len()
+}
+
+/// The steps of a tally that moves one way with the reporting date, when every disjoint pair is
+/// from different dates; `None` when the values do not order that way.
+fn timeline(claims: &[Input], intervals: &[Interval], axis: Axis) -> Option<Vec<String>> {
+    let mut by_date: Vec<(NaiveDate, Interval, &str)> = claims
+        .iter()
+        .zip(intervals)
+        .map(|(c, i)| Some((c.published?, *i, c.document)))
+        .collect::<Option<_>>()?;
+    by_date.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.lo.total_cmp(&b.1.lo)));
+    if by_date.first()?.0 == by_date.last()?.0 {
+        return None;
+    }
+    // Values of one date must agree among themselves; across dates they move one way.
+    let mut rising = true;
+    let mut falling = true;
+    for w in by_date.windows(2) {
+        let (x, y) = (w[0].1, w[1].1);
+        if w[0].0 == w[1].0 {
+            // Values of one date must agree among themselves.
+            x.intersect(y)?;
+            continue;
+        }
+        rising &= y.lo >= x.lo && y.hi >= x.hi;
+        falling &= y.lo <= x.lo && y.hi <= x.hi;
+    }
+    if !rising && !falling {
+        return None;
+    }
+    Some(
+        by_date
+            .iter()
+            .map(|(d, i, doc)| format!("{d}: {} ({doc})", axis.show(*i)))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::{Range, Unit};
+
+    fn count(v: f64) -> Value {
+        Value::Quantity {
+            range: Range::exact(v),
+            unit: Unit::Count,
+        }
+    }
+
+    fn input<'a>(doc: &'a str, value: &'a Value, claimant: Option<&'a str>, day: u32) -> Input<'a> {
+        Input {
+            document: doc,
+            words: "x",
+            value,
+            claimant,
+            published: NaiveDate::from_ymd_opt(2024, 6, day),
+        }
+    }
+
+    #[test]
+    fn equal_values_agree_and_overlaps_differ_in_precision() {
+        let (a, b) = (count(7000.0), count(7000.0));
+        let v = judge(
+            &[input("a", &a, None, 1), input("b", &b, None, 1)],
+            0.8,
+            0.4,
+        );
+        assert_eq!(v.kind, VerdictKind::Agree);
+        let around = Value::Quantity {
+            range: Range::between(6000.0, 8000.0),
+            unit: Unit::Count,
+        };
+        let v = judge(
+            &[input("a", &a, None, 1), input("b", &around, None, 1)],
+            0.8,
+            0.4,
+        );
+        assert_eq!(v.kind, VerdictKind::Precision);
+        assert!(
+            v.arithmetic.iter().any(|l| l.contains("meet in 7000")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn disjoint_values_conflict_unless_claimants_or_dates_explain_them() {
+        let (a, b) = (count(7000.0), count(9000.0));
+        let v = judge(
+            &[input("a", &a, None, 1), input("b", &b, None, 1)],
+            0.8,
+            0.4,
+        );
+        assert_eq!(v.kind, VerdictKind::Conflict);
+        assert!(
+            v.arithmetic
+                .iter()
+                .any(|l| l.contains("no value satisfies both"))
+        );
+        let v = judge(
+            &[
+                input("a", &a, Some("la police"), 1),
+                input("b", &b, Some("la CGT"), 1),
+            ],
+            0.8,
+            0.4,
+        );
+        assert_eq!(v.kind, VerdictKind::AttributedDifference);
+        let v = judge(
+            &[
+                input("a", &a, Some("la police"), 1),
+                input("b", &b, Some("La Police"), 1),
+            ],
+            0.8,
+            0.4,
+        );
+        assert_eq!(v.kind, VerdictKind::Conflict);
+        let v = judge(
+            &[input("a", &a, None, 1), input("b", &b, None, 2)],
+            0.8,
+            0.4,
+        );
+        assert_eq!(v.kind, VerdictKind::Timeline);
+        let v = judge(
+            &[input("a", &a, None, 1), input("b", &b, None, 1)],
+            0.3,
+            0.4,
+        );
+        assert_eq!(v.kind, VerdictKind::NeedsReview);
+    }
+
+    #[test]
+    fn a_tally_that_goes_back_and_forth_is_not_a_timeline() {
+        let (a, b, c) = (count(10.0), count(30.0), count(20.0));
+        let v = judge(
+            &[
+                input("a", &a, None, 1),
+                input("b", &b, None, 2),
+                input("c", &c, None, 3),
+            ],
+            0.8,
+            0.4,
+        );
+        assert_eq!(v.kind, VerdictKind::Conflict);
+    }
+}

@@ -1,0 +1,518 @@
+//! The fact-checker's report in Markdown, in the order a reader needs it: what was read, where
+//! the sources disagree (with the evidence), who copied whom, quotes and names, when each source
+//! published, and how to reproduce the run. Text from articles goes through [`escape`] so that
+//! it cannot break the Markdown or inject HTML.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use super::analysis::Analysis;
+use super::claims::describe;
+use super::summary::{escape, shorten};
+use crate::compare::quotes::{DiffTag, VariantKind};
+use crate::compare::{Slot, VerdictKind};
+use crate::dedup::Pair;
+
+/// Sentences longer than this are cut in tables (the JSON output has them whole).
+const MAX_SENTENCE_CHARS: usize = 240;
+
+pub fn render(a: &Analysis) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# recoupe report: {}\n", escape(&a.name));
+    summary(&mut out, a);
+    flagged(&mut out, a);
+    agreed(&mut out, a);
+    near_duplicates(&mut out, a);
+    quotes(&mut out, a);
+    entities(&mut out, a);
+    timeline(&mut out, a);
+    method(&mut out, a);
+    out
+}
+
+fn summary(out: &mut String, a: &Analysis) {
+    let docs = &a.corpus.documents;
+    let sources: BTreeSet<&str> = docs.iter().filter_map(|d| d.source.as_deref()).collect();
+    let dates: Vec<chrono::NaiveDate> = docs.iter().filter_map(|d| d.published).collect();
+    let undated = docs.len() - dates.len();
+    let _ = writeln!(out, "## Summary\n");
+    let _ = writeln!(
+        out,
+        "- **Documents**: {} ({} bytes of text), {} skipped, {} input problem(s)",
+        docs.len(),
+        a.corpus.bytes,
+        a.corpus.skipped,
+        a.corpus.diagnostics.len()
+    );
+    let _ = writeln!(
+        out,
+        "- **Sources**: {}{}",
+        sources.len(),
+        if sources.len() < docs.len() {
+            format!(
+                " named ({} document(s) without a source)",
+                docs.iter().filter(|d| d.source.is_none()).count()
+            )
+        } else {
+            String::new()
+        }
+    );
+    match (dates.iter().min(), dates.iter().max()) {
+        (Some(first), Some(last)) => {
+            let _ = writeln!(
+                out,
+                "- **Published**: {first} to {last}{}",
+                if undated > 0 {
+                    format!(" ({undated} undated)")
+                } else {
+                    String::new()
+                }
+            );
+        }
+        _ => {
+            let _ = writeln!(out, "- **Published**: no dates given");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "- **Near-duplicates**: {} pair(s) in {} cluster(s)",
+        a.dedup.pairs.len(),
+        a.dedup.clusters.len()
+    );
+    let slots = &a.comparison.slots;
+    let count = |k: VerdictKind| slots.iter().filter(|s| s.verdict.kind == k).count();
+    let claims: usize = a.claims_per_document.iter().sum();
+    let _ = writeln!(
+        out,
+        "- **Facts compared**: {claims} claims, {} stated by more than one source: {} conflict, {} needs review, {} attributed difference, {} timeline, {} different precision, {} agree",
+        slots.len(),
+        count(VerdictKind::Conflict),
+        count(VerdictKind::NeedsReview),
+        count(VerdictKind::AttributedDifference),
+        count(VerdictKind::Timeline),
+        count(VerdictKind::Precision),
+        count(VerdictKind::Agree),
+    );
+    let _ = writeln!(
+        out,
+        "- **Quotes** reprinted with variants: {}; **names** spelled more than one way: {}\n",
+        a.comparison.quote_variants.len(),
+        a.comparison
+            .entity_variants
+            .iter()
+            .filter(|g| g.variants.len() > 1)
+            .count()
+    );
+}
+
+fn flagged(out: &mut String, a: &Analysis) {
+    let flagged: Vec<&Slot> = a
+        .comparison
+        .slots
+        .iter()
+        .filter(|s| s.verdict.kind.flagged())
+        .collect();
+    let _ = writeln!(out, "## Flagged claims\n");
+    if flagged.is_empty() {
+        let _ = writeln!(
+            out,
+            "No fact stated by several sources differs between them.\n"
+        );
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "Conflicts first, then claims to review, differences between claimants, figures that \
+         evolve, and differences of precision. Each slot holds the claims of different sources \
+         about one fact.\n"
+    );
+    for s in flagged {
+        slot(out, s);
+    }
+}
+
+fn slot(out: &mut String, s: &Slot) {
+    let v = &s.verdict;
+    let _ = writeln!(
+        out,
+        "### Slot {}: {} — {}\n",
+        s.id,
+        v.kind.label(),
+        escape(&topic_words(s))
+    );
+    let _ = writeln!(
+        out,
+        "**Verdict**: {} (confidence {:.2}). {}\n",
+        v.kind.label(),
+        v.confidence,
+        escape(&v.reason)
+    );
+    let _ = writeln!(
+        out,
+        "| document | published | line | words | value | claimant | sentence |\n|---|---|---:|---|---|---|---|"
+    );
+    for c in &s.claims {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            escape(&c.document),
+            c.published.map_or("?".to_string(), |d| d.to_string()),
+            c.claim.span.line,
+            escape(&c.claim.text),
+            escape(&describe(&c.claim)),
+            escape(c.claim.claimant.as_deref().unwrap_or("")),
+            escape(&shorten(&c.claim.sentence, MAX_SENTENCE_CHARS))
+        );
+    }
+    let _ = writeln!(out, "\nArithmetic:\n");
+    for step in &v.arithmetic {
+        let _ = writeln!(out, "- {}", escape(step));
+    }
+    out.push('\n');
+}
+
+fn topic_words(s: &Slot) -> String {
+    if s.topic.is_empty() {
+        format!("{:?}", s.claims[0].claim.kind).to_lowercase()
+    } else {
+        format!(
+            "{} ({})",
+            format!("{:?}", s.claims[0].claim.kind).to_lowercase(),
+            s.topic.join(", ")
+        )
+    }
+}
+
+fn agreed(out: &mut String, a: &Analysis) {
+    let agreed: Vec<&Slot> = a
+        .comparison
+        .slots
+        .iter()
+        .filter(|s| !s.verdict.kind.flagged())
+        .collect();
+    if agreed.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Facts the sources agree on\n");
+    let _ = writeln!(
+        out,
+        "| slot | about | value | sources (words) |\n|---:|---|---|---|"
+    );
+    for s in agreed {
+        let sources: Vec<String> = s
+            .claims
+            .iter()
+            .map(|c| format!("{} “{}”", escape(&c.document), escape(&c.claim.text)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            s.id,
+            escape(&topic_words(s)),
+            escape(&describe(&s.claims[0].claim)),
+            sources.join("; ")
+        );
+    }
+    out.push('\n');
+}
+
+fn near_duplicates(out: &mut String, a: &Analysis) {
+    let d = &a.dedup;
+    let _ = writeln!(out, "## Near-duplicates\n");
+    if d.pairs.is_empty() {
+        let _ = writeln!(
+            out,
+            "No two documents overlap at these thresholds (Jaccard ≥ {}, containment ≥ {}).\n",
+            a.parameters.dedup.threshold, a.parameters.dedup.containment
+        );
+        return;
+    }
+    let _ = writeln!(out, "### Clusters\n");
+    for (n, c) in d.clusters.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. {} documents; earliest (likely original): {}; members: {}",
+            n + 1,
+            c.members.len(),
+            escape(&c.representative),
+            c.members
+                .iter()
+                .map(|m| escape(m))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    out.push('\n');
+    mermaid(out, &d.pairs);
+    let _ = writeln!(out, "### Pairs\n");
+    let _ = writeln!(
+        out,
+        "| a | b | Jaccard | a in b | b in a | shared passages |\n|---|---|---:|---:|---:|---:|"
+    );
+    for p in &d.pairs {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {:.3} | {:.3} | {:.3} | {} |",
+            escape(&p.a),
+            escape(&p.b),
+            p.jaccard,
+            p.containment_a_in_b,
+            p.containment_b_in_a,
+            p.passages.len()
+        );
+    }
+    out.push('\n');
+    let _ = writeln!(out, "### Shared passages\n");
+    for p in d.pairs.iter().filter(|p| !p.passages.is_empty()) {
+        let _ = writeln!(out, "#### {} ~ {}\n", escape(&p.a), escape(&p.b));
+        let _ = writeln!(out, "| {} | {} |\n|---|---|", escape(&p.a), escape(&p.b));
+        for s in &p.passages {
+            let _ = writeln!(
+                out,
+                "| line {}: {} | line {}: {} |",
+                s.a.line,
+                escape(&shorten(&s.a.text, MAX_SENTENCE_CHARS)),
+                s.b.line,
+                escape(&shorten(&s.b.text, MAX_SENTENCE_CHARS))
+            );
+        }
+        out.push('\n');
+    }
+}
+
+/// Mermaid labels: letters, digits and a few marks; anything else could end the label.
+fn mermaid_label(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || " -_.:/".contains(c) {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
+
+fn mermaid(out: &mut String, pairs: &[Pair]) {
+    let mut nodes: Vec<&str> = pairs
+        .iter()
+        .flat_map(|p| [p.a.as_str(), p.b.as_str()])
+        .collect();
+    nodes.sort_unstable();
+    nodes.dedup();
+    let id = |doc: &str| nodes.binary_search(&doc).unwrap_or(0);
+    let _ = writeln!(out, "```mermaid\ngraph LR");
+    for (k, n) in nodes.iter().enumerate() {
+        let _ = writeln!(out, "  d{k}[\"{}\"]", mermaid_label(n));
+    }
+    for p in pairs {
+        let _ = writeln!(
+            out,
+            "  d{} ---|\"J {:.2} · {:.0}% / {:.0}%\"| d{}",
+            id(&p.a),
+            p.jaccard,
+            100.0 * p.containment_a_in_b,
+            100.0 * p.containment_b_in_a,
+            id(&p.b)
+        );
+    }
+    let _ = writeln!(out, "```\n");
+    let _ = writeln!(
+        out,
+        "Edges: Jaccard similarity, then the share of each side found in the other.\n"
+    );
+}
+
+fn quotes(out: &mut String, a: &Analysis) {
+    let variants = &a.comparison.quote_variants;
+    let _ = writeln!(out, "## Quote variants\n");
+    if variants.is_empty() {
+        let _ = writeln!(out, "No quote appears in more than one source.\n");
+        return;
+    }
+    for (n, v) in variants.iter().enumerate() {
+        let what = match v.kind {
+            VariantKind::SpeakerDiffers => "the same words attributed to different speakers",
+            VariantKind::WordingDiffers => "one statement, worded differently",
+            VariantKind::Identical => "the same words and speaker",
+        };
+        let _ = writeln!(out, "### Quote {}: {what}\n", n + 1);
+        let _ = writeln!(
+            out,
+            "| document | line | speaker | quote |\n|---|---:|---|---|"
+        );
+        for q in &v.quotes {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                escape(&q.document),
+                q.line,
+                escape(q.speaker.as_deref().unwrap_or("?")),
+                escape(&q.text)
+            );
+        }
+        out.push('\n');
+        for d in &v.diffs {
+            let _ = write!(
+                out,
+                "Diff {} → {} (word similarity {:.2}; ~~removed~~, **added**):\n\n> ",
+                escape(&v.quotes[d.from].document),
+                escape(&v.quotes[d.to].document),
+                d.similarity
+            );
+            for part in &d.parts {
+                let text = escape(&part.text);
+                let (trimmed, pad) = split_trailing_space(&text);
+                match part.tag {
+                    DiffTag::Same => out.push_str(&text),
+                    _ if trimmed.is_empty() => out.push_str(&text),
+                    DiffTag::Removed => {
+                        let _ = write!(out, "~~{trimmed}~~{pad}");
+                    }
+                    DiffTag::Added => {
+                        let _ = write!(out, "**{trimmed}**{pad}");
+                    }
+                }
+            }
+            out.push_str("\n\n");
+        }
+    }
+}
+
+/// Emphasis markers must touch the words they wrap: `**mot**` and not `**mot **`.
+fn split_trailing_space(s: &str) -> (&str, &str) {
+    let trimmed = s.trim_end();
+    (trimmed, &s[trimmed.len()..])
+}
+
+fn entities(out: &mut String, a: &Analysis) {
+    let groups = &a.comparison.entity_variants;
+    let _ = writeln!(out, "## Names and their spellings\n");
+    if groups.is_empty() {
+        let _ = writeln!(out, "Every name is spelled one way.\n");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| name | kind | spellings (mentions; documents) | why merged | kept apart |\n|---|---|---|---|---|"
+    );
+    for g in groups {
+        let spellings: Vec<String> = g
+            .variants
+            .iter()
+            .map(|v| {
+                format!(
+                    "{} ({}; {})",
+                    escape(&v.spelling),
+                    v.mentions,
+                    v.documents
+                        .iter()
+                        .map(|d| escape(d))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {:?} | {} | {} | {} |",
+            escape(&g.name),
+            g.kind,
+            spellings.join("<br>"),
+            g.merged_because
+                .iter()
+                .map(|m| escape(m))
+                .collect::<Vec<_>>()
+                .join("<br>"),
+            g.kept_apart
+                .iter()
+                .map(|m| escape(m))
+                .collect::<Vec<_>>()
+                .join("<br>")
+        );
+    }
+    out.push('\n');
+}
+
+fn timeline(out: &mut String, a: &Analysis) {
+    let _ = writeln!(out, "## Timeline of the sources\n");
+    let mut docs: Vec<(usize, &super::DocumentInfo)> =
+        a.corpus.documents.iter().enumerate().collect();
+    // Undated documents last; ties by id.
+    docs.sort_by(|x, y| {
+        (x.1.published.is_none(), x.1.published, &x.1.id).cmp(&(
+            y.1.published.is_none(),
+            y.1.published,
+            &y.1.id,
+        ))
+    });
+    let _ = writeln!(
+        out,
+        "| published | document | source | title | claims |\n|---|---|---|---|---:|"
+    );
+    for (k, d) in docs {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            d.published.map_or("undated".to_string(), |p| p.to_string()),
+            escape(&d.id),
+            escape(d.source.as_deref().unwrap_or("")),
+            escape(d.title.as_deref().unwrap_or("")),
+            a.claims_per_document.get(k).copied().unwrap_or(0)
+        );
+    }
+    out.push('\n');
+}
+
+fn method(out: &mut String, a: &Analysis) {
+    let p = &a.parameters;
+    let d = &a.dedup;
+    let _ = writeln!(out, "## Method and parameters\n");
+    let _ = writeln!(
+        out,
+        "Near-duplicates: {} shingles, MinHash with {} permutations (seed {}), LSH {} bands × {} \
+         rows (tuned for Jaccard ≥ {:.3}), then exact Jaccard ≥ {} or containment ≥ {} on the \
+         shingle sets; clusters by union-find, shared passages by alignment.\n",
+        p.dedup.shingling,
+        p.dedup.permutations,
+        p.dedup.seed,
+        d.banding.bands,
+        d.banding.rows,
+        d.lsh_threshold,
+        p.dedup.threshold,
+        p.dedup.containment
+    );
+    let _ = writeln!(
+        out,
+        "Claims: numbers, quantities, dates and durations normalised to intervals; relative dates \
+         resolved against each article's publication date. Slots: claims of the same dimension \
+         whose sentences share words and names (similarity ≥ {}), from articles published within \
+         {} days of each other, each the other's best match. Verdicts compare the intervals; \
+         disjoint values from different claimants are an attributed difference, values that move \
+         one way with the reporting date a timeline, and disjoint values joined by a link weaker \
+         than {} need review.\n",
+        p.compare.link_threshold, p.compare.event_window_days, p.compare.review_below
+    );
+    let _ = writeln!(
+        out,
+        "To reproduce: `recoupe report` with `--threshold {} --containment {} --shingle {} \
+         --permutations {} --seed {} --link-threshold {} --review-below {} --event-window-days {}` \
+         (recoupe {}, report schema {}).",
+        p.dedup.threshold,
+        p.dedup.containment,
+        p.dedup.shingling,
+        p.dedup.permutations,
+        p.dedup.seed,
+        p.compare.link_threshold,
+        p.compare.review_below,
+        p.compare.event_window_days,
+        a.version,
+        a.schema
+    );
+    if !a.corpus.diagnostics.is_empty() {
+        let _ = writeln!(out, "\n### Input problems\n");
+        for diag in &a.corpus.diagnostics {
+            let _ = writeln!(out, "- {}", escape(&diag.to_string()));
+        }
+    }
+}
