@@ -595,8 +595,8 @@ const ROWS: &[(&str, &str, E, &str)] = &[
         "",
     ),
     (
-        "Le 1er ministre est arrivé.",
-        "1er ministre",
+        "Le 1er arrondissement est fermé.",
+        "1er arrondissement",
         n(Ordinal, 1.0),
         "",
     ),
@@ -1366,4 +1366,27 @@ fn french_expressions_normalise_as_a_reader_expects() {
         ROWS.len(),
         failures.join("\n")
     );
+}
+
+/// Words that look like figures but state none: no claim may be read from them.
+#[test]
+fn titles_and_idioms_are_not_figures() {
+    for (sentence, words) in [
+        (
+            "La Première ministre Élisabeth Borne a parlé.",
+            "Première ministre",
+        ),
+        (
+            "Le premier secrétaire du parti a démissionné.",
+            "premier secrétaire",
+        ),
+        ("La première dame était présente.", "première dame"),
+    ] {
+        let got = claims::extract(&document(sentence, ""));
+        assert!(
+            got.claims.iter().all(|c| !words.contains(c.text.as_str())),
+            "{sentence:?}: {:?}",
+            got.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
+        );
+    }
 }

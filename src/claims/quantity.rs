@@ -126,6 +126,13 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
     let mut stated = number.range;
 
     if number.ordinal {
+        // `Première ministre`, `premier secrétaire`: a title, not a rank.
+        if toks
+            .get(end)
+            .is_some_and(|t| lex.title_nouns.contains(&t.lower.as_ref()))
+        {
+            return None;
+        }
         let noun = toks
             .get(end)
             .filter(|t| is_noun(lex, t))

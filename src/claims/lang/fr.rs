@@ -311,6 +311,14 @@ pub static FR: Lexicon = Lexicon {
         ("automne", (9, 23), (12, 20)),
         ("hiver", (12, 21), (3, 19)),
     ],
+    title_nouns: &[
+        "ministre",
+        "secrétaire",
+        "dame",
+        "adjoint",
+        "adjointe",
+        "vice",
+    ],
     lead_words: &["de", "des", "le", "l", "plusieurs", "quelques"],
     stopwords: &[
         "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "et", "ou", "à", "au", "aux",

@@ -66,6 +66,8 @@ pub struct Lexicon {
     pub lead_words: &'static [&'static str],
     /// Function words that cannot be the noun counted by a number.
     pub stopwords: &'static [&'static str],
+    /// Nouns that make an ordinal before them part of a title (`Première ministre`).
+    pub title_nouns: &'static [&'static str],
     /// Titles before a person's name.
     pub person_titles: &'static [&'static str],
     /// Name particles allowed inside a proper name (`Corée du Nord`, `Charles de Gaulle`).
