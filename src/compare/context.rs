@@ -108,46 +108,102 @@ pub fn head_noun(noun: &str) -> Option<String> {
     Some(key)
 }
 
-/// How rare each word and entity is among the claims' contexts: words every sentence of a
-/// story shares (`Poutine`, `visite`) say little about which fact a sentence states.
-#[derive(Debug, Default)]
-pub struct Weights {
-    words: FxHashMap<String, f64>,
-    entities: FxHashMap<usize, f64>,
+/// A context with its words and entities as sorted ids and the rarity weight of each (IDF over
+/// all the claims' contexts): words every sentence of a story shares (`Poutine`, `visite`) say
+/// little about which fact a sentence states. Comparing sorted ids is what makes comparing
+/// every claim of two articles cheap.
+#[derive(Debug, Clone)]
+pub struct Weighted {
+    words: Vec<(u32, f64)>,
+    entities: Vec<(u32, f64)>,
+    words_total: f64,
+    entities_total: f64,
+    noun: Option<String>,
+    dimension: Dimension,
 }
 
-impl Weights {
-    pub fn new<'a>(contexts: impl Iterator<Item = &'a Context>) -> Self {
-        let mut n = 0usize;
-        let mut words: FxHashMap<String, f64> = FxHashMap::default();
-        let mut entities: FxHashMap<usize, f64> = FxHashMap::default();
-        for c in contexts {
-            n += 1;
-            for w in &c.words {
-                *words.entry(w.clone()).or_default() += 1.0;
+/// Weighs the contexts of a corpus against each other; ids follow the order of first use, so
+/// the result does not depend on hashing.
+pub fn weigh(contexts: &[Vec<Context>]) -> Vec<Vec<Weighted>> {
+    let mut word_ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut df_words: Vec<f64> = Vec::new();
+    let mut df_entities: FxHashMap<usize, f64> = FxHashMap::default();
+    let mut n = 0usize;
+    for c in contexts.iter().flatten() {
+        n += 1;
+        let mut sorted: Vec<&String> = c.words.iter().collect();
+        sorted.sort_unstable();
+        for w in sorted {
+            let next = word_ids.len() as u32;
+            let id = *word_ids.entry(w.as_str()).or_insert(next);
+            if id as usize == df_words.len() {
+                df_words.push(0.0);
             }
-            for &e in &c.entities {
-                *entities.entry(e).or_default() += 1.0;
+            df_words[id as usize] += 1.0;
+        }
+        for &e in &c.entities {
+            *df_entities.entry(e).or_default() += 1.0;
+        }
+    }
+    // Smoothed inverse document frequency: ln(1 + N / df), positive for every term.
+    let idf = |df: f64| (1.0 + n as f64 / df).ln();
+    contexts
+        .iter()
+        .map(|doc| {
+            doc.iter()
+                .map(|c| {
+                    let mut words: Vec<(u32, f64)> = c
+                        .words
+                        .iter()
+                        .map(|w| {
+                            let id = word_ids[w.as_str()];
+                            (id, idf(df_words[id as usize]))
+                        })
+                        .collect();
+                    words.sort_unstable_by_key(|x| x.0);
+                    let mut entities: Vec<(u32, f64)> = c
+                        .entities
+                        .iter()
+                        .map(|&e| (e as u32, idf(df_entities[&e])))
+                        .collect();
+                    entities.sort_unstable_by_key(|x| x.0);
+                    Weighted {
+                        words_total: words.iter().map(|x| x.1).sum(),
+                        entities_total: entities.iter().map(|x| x.1).sum(),
+                        words,
+                        entities,
+                        noun: c.noun.clone(),
+                        dimension: c.dimension.clone(),
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Weighted Dice coefficient of two sorted id lists: twice the weight of what both hold over
+/// the weight of both; 0 when both are empty.
+fn weighted_dice(a: &[(u32, f64)], total_a: f64, b: &[(u32, f64)], total_b: f64) -> f64 {
+    let total = total_a + total_b;
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += a[i].1;
+                i += 1;
+                j += 1;
             }
         }
-        // Smoothed inverse document frequency: ln(1 + N / df), positive for every term.
-        let idf = |df: &mut f64| *df = (1.0 + n as f64 / *df).ln();
-        words.values_mut().for_each(idf);
-        entities.values_mut().for_each(idf);
-        Weights { words, entities }
     }
-
-    fn word(&self, w: &String) -> f64 {
-        self.words.get(w).copied().unwrap_or(1.0)
-    }
-
-    fn entity(&self, e: &usize) -> f64 {
-        self.entities.get(e).copied().unwrap_or(1.0)
-    }
+    2.0 * shared / total
 }
 
-/// Weighted Dice coefficient: twice the weight of what both sets hold over the weight of
-/// both; 0 when both are empty.
+/// Dice coefficient of two sets with a weight per member.
 pub fn dice<T: Eq + std::hash::Hash>(
     a: &FxHashSet<T>,
     b: &FxHashSet<T>,
@@ -168,7 +224,7 @@ pub fn dice<T: Eq + std::hash::Hash>(
 
 /// How much two claims' contexts say they are about the same fact, from 0 to 1; `None` when
 /// they cannot be: other dimensions, or counts of different things.
-pub fn similarity(a: &Context, b: &Context, weights: &Weights) -> Option<f64> {
+pub fn similarity(a: &Weighted, b: &Weighted) -> Option<f64> {
     if a.dimension != b.dimension {
         return None;
     }
@@ -177,12 +233,13 @@ pub fn similarity(a: &Context, b: &Context, weights: &Weights) -> Option<f64> {
     {
         return None;
     }
-    let words = dice(&a.words, &b.words, |w| weights.word(w));
+    let words = weighted_dice(&a.words, a.words_total, &b.words, b.words_total);
     let score = if a.entities.is_empty() || b.entities.is_empty() {
         words
     } else {
         WORDS_WEIGHT * words
-            + (1.0 - WORDS_WEIGHT) * dice(&a.entities, &b.entities, |e| weights.entity(e))
+            + (1.0 - WORDS_WEIGHT)
+                * weighted_dice(&a.entities, a.entities_total, &b.entities, b.entities_total)
     };
     // A shared counted noun is strong evidence on its own: `7000 conteneurs` in two articles.
     let noun_bonus = if a.noun.is_some() && a.noun == b.noun {

@@ -2,7 +2,7 @@
 //! words put in different mouths. Each variant carries a word-level diff against the first
 //! quote of its group, so a reader sees what changed.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
@@ -84,6 +84,48 @@ fn words(text: &str) -> FxHashSet<String> {
     out
 }
 
+/// The folded text cut as the word diff cuts it (runs of white space and of the rest), sorted.
+fn sorted_tokens(text: &str) -> Vec<String> {
+    let folded = normalize::fold(text);
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut space = None;
+    for c in folded.chars() {
+        let is_space = c.is_whitespace();
+        if space.is_some_and(|s| s != is_space) {
+            out.push(std::mem::take(&mut current));
+        }
+        space = Some(is_space);
+        current.push(c);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Twice the tokens two sorted lists share (as multisets) over their total: an upper bound of
+/// the in-order similarity of the diff.
+fn common_share(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
+}
+
 /// Share of words in common, in order, between two texts compared word by word after folding.
 fn similarity(a: &str, b: &str) -> f64 {
     let (fa, fb) = (normalize::fold(a), normalize::fold(b));
@@ -128,6 +170,7 @@ pub fn variants(extraction: &Extraction) -> Vec<QuoteVariants> {
         .map(|q| speaker_key(q.speaker.as_deref()))
         .collect();
     let bags: Vec<FxHashSet<String>> = quotes.iter().map(|q| words(&q.text)).collect();
+    let tokens: Vec<Vec<String>> = quotes.iter().map(|q| sorted_tokens(&q.text)).collect();
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
@@ -136,9 +179,26 @@ pub fn variants(extraction: &Extraction) -> Vec<QuoteVariants> {
         }
         x
     }
-    for a in 0..quotes.len() {
-        for b in a + 1..quotes.len() {
-            if quotes[a].document == quotes[b].document || bags[a].is_disjoint(&bags[b]) {
+    // Quotes reprinted word for word are one text: compare each distinct text (and speaker)
+    // once. A corpus of wire copy holds the same quote hundreds of times.
+    let mut first_of: FxHashMap<(String, Option<String>), usize> = FxHashMap::default();
+    let mut distinct: Vec<usize> = Vec::new();
+    for q in 0..quotes.len() {
+        let key = (normalize::fold(&quotes[q].text), keys[q].clone());
+        match first_of.get(&key) {
+            Some(&f) => {
+                let (ra, rb) = (find(&mut parent, f), find(&mut parent, q));
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+            None => {
+                first_of.insert(key, q);
+                distinct.push(q);
+            }
+        }
+    }
+    for (k, &a) in distinct.iter().enumerate() {
+        for &b in &distinct[k + 1..] {
+            if bags[a].is_disjoint(&bags[b]) || find(&mut parent, a) == find(&mut parent, b) {
                 continue;
             }
             let same_speaker = keys[a].is_some() && keys[a] == keys[b];
@@ -147,6 +207,12 @@ pub fn variants(extraction: &Extraction) -> Vec<QuoteVariants> {
             } else {
                 SIMILARITY
             };
+            // The tokens in common, in any order, bound the diff's similarity from above; the
+            // bound is cheap, the diff is not.
+            // (The diff's ratio is an f32: allow for its rounding.)
+            if common_share(&tokens[a], &tokens[b]) + 1e-6 < need {
+                continue;
+            }
             if similarity(&quotes[a].text, &quotes[b].text) >= need {
                 let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                 parent[ra.max(rb)] = ra.min(rb);
@@ -163,7 +229,11 @@ pub fn variants(extraction: &Extraction) -> Vec<QuoteVariants> {
         .filter(|members| members.len() > 1)
         .map(|members| {
             let group: Vec<QuotedBy> = members.iter().map(|&q| quotes[q].clone()).collect();
+            // One diff per distinct wording: reprints of the first wording need none.
+            let mut seen: FxHashSet<String> = FxHashSet::default();
+            seen.insert(normalize::fold(&group[0].text));
             let diffs: Vec<QuoteDiff> = (1..group.len())
+                .filter(|&k| seen.insert(normalize::fold(&group[k].text)))
                 .map(|k| QuoteDiff {
                     from: 0,
                     to: k,
@@ -175,6 +245,7 @@ pub fn variants(extraction: &Extraction) -> Vec<QuoteVariants> {
                 members.iter().map(|&q| keys[q].clone()).collect();
             let known: Vec<&Option<String>> = speakers.iter().filter(|s| s.is_some()).collect();
             let same_words = diffs.iter().all(|d| d.similarity >= IDENTICAL);
+            // (Identical reprints have no diff at all, and count as the same words.)
             let kind = if known.len() > 1 {
                 VariantKind::SpeakerDiffers
             } else if same_words {
@@ -225,6 +296,28 @@ mod tests {
                 .iter()
                 .any(|p| p.tag == DiffTag::Removed && p.text.contains("grandement"))
         );
+    }
+
+    #[test]
+    fn the_cheap_bound_never_undershoots_the_diff() {
+        let texts = [
+            "Nous apprécions grandement le soutien ferme de la Corée du Nord",
+            "Nous apprécions beaucoup votre soutien systématique et permanent",
+            "Le soutien de la Corée du Nord, nous l'apprécions grandement",
+            "  Nous  ne reculerons pas\n sur l'âge légal de départ ",
+            "Nous ne reculerons jamais sur l'âge légal de départ",
+            "",
+        ];
+        for a in texts {
+            for b in texts {
+                let bound = common_share(&sorted_tokens(a), &sorted_tokens(b));
+                assert!(
+                    bound + 1e-6 >= similarity(a, b),
+                    "{a:?} / {b:?}: {bound} < {}",
+                    similarity(a, b)
+                );
+            }
+        }
     }
 
     #[test]

@@ -79,11 +79,11 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
         })
         .collect();
 
-    let weights = context::Weights::new(contexts.iter().flatten());
+    let weighted = context::weigh(&contexts);
     let pairs = document_pairs(&spellings, &published, params);
     let mut edges: Vec<(At, At, f64)> = pairs
         .par_iter()
-        .flat_map_iter(|&(a, b)| mutual_best(a, b, &contexts, &weights, params.link_threshold))
+        .flat_map_iter(|&(a, b)| mutual_best(a, b, &weighted, params.link_threshold))
         .collect();
     edges.sort_by_key(|e| (e.0, e.1));
 
@@ -226,26 +226,26 @@ fn document_pairs(
 fn mutual_best(
     a: usize,
     b: usize,
-    contexts: &[Vec<Context>],
-    weights: &context::Weights,
+    contexts: &[Vec<context::Weighted>],
     threshold: f64,
 ) -> Vec<(At, At, f64)> {
     let (ca, cb) = (&contexts[a], &contexts[b]);
-    let best = |from: &[Context], to: &[Context]| -> Vec<Option<(usize, f64)>> {
-        from.iter()
-            .map(|x| {
-                to.iter()
-                    .enumerate()
-                    .filter_map(|(k, y)| context::similarity(x, y, weights).map(|s| (k, s)))
-                    .filter(|&(_, s)| s >= threshold)
-                    // Highest score; ties go to the earlier claim.
-                    .fold(None, |acc: Option<(usize, f64)>, (k, s)| match acc {
-                        Some((_, t)) if t >= s => acc,
-                        _ => Some((k, s)),
-                    })
-            })
-            .collect()
-    };
+    let best =
+        |from: &[context::Weighted], to: &[context::Weighted]| -> Vec<Option<(usize, f64)>> {
+            from.iter()
+                .map(|x| {
+                    to.iter()
+                        .enumerate()
+                        .filter_map(|(k, y)| context::similarity(x, y).map(|s| (k, s)))
+                        .filter(|&(_, s)| s >= threshold)
+                        // Highest score; ties go to the earlier claim.
+                        .fold(None, |acc: Option<(usize, f64)>, (k, s)| match acc {
+                            Some((_, t)) if t >= s => acc,
+                            _ => Some((k, s)),
+                        })
+                })
+                .collect()
+        };
     let (ab, ba) = (best(ca, cb), best(cb, ca));
     ab.iter()
         .enumerate()
