@@ -87,24 +87,7 @@ fn the_named_facts_are_found_with_their_values() {
         assert_eq!(q["speaker"], "Vladimir Poutine");
     }
 
-    let kim = v["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| {
-            g["variants"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|x| x["spelling"] == "Kim Jong-un")
-        })
-        .expect("Kim Jong-un group");
-    let spellings: Vec<&str> = kim["variants"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["spelling"].as_str().unwrap())
-        .collect();
+    let spellings = group_spellings(&v["entities"], "Kim Jong-un");
     for s in ["Kim Jong-un", "Kim Jong Un", "Kim Jong-Un"] {
         assert!(spellings.contains(&s), "{s} not grouped: {spellings:?}");
     }

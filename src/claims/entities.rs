@@ -14,6 +14,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::lang::Lexicon;
 use super::lex::Tok;
+use crate::dedup::cluster::UnionFind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -244,31 +245,22 @@ pub fn group(mentions: &[Mention]) -> Vec<EntityGroup> {
     let keys: Vec<String> = by_key.keys().cloned().collect();
     let representatives: Vec<&str> = by_key.values().map(|v| v[0]).collect();
     // Union of keys that differ by a slip.
-    let mut parent: Vec<usize> = (0..keys.len()).collect();
-    fn find(p: &mut [usize], x: usize) -> usize {
-        let mut x = x;
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
+    let mut sets = UnionFind::new(keys.len());
     let mut slips: Vec<(usize, usize, f64)> = Vec::new();
     for (a, b) in slip_candidates(&representatives) {
         if let Some(s) = slip(representatives[a], representatives[b]) {
             slips.push((a, b, s));
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            parent[rb] = ra;
+            sets.union(a as u32, b as u32);
         }
     }
     let representative = |k: usize| representatives[k];
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for k in 0..keys.len() {
-        let root = find(&mut parent, k);
-        groups.entry(root).or_default().push(k);
-    }
+    let groups: Vec<Vec<usize>> = sets
+        .groups()
+        .into_iter()
+        .map(|g| g.into_iter().map(|k| k as usize).collect())
+        .collect();
     let mut out: Vec<EntityGroup> = groups
-        .values()
+        .iter()
         .map(|members| {
             let mut variants: Vec<Variant> = members
                 .iter()

@@ -203,25 +203,6 @@ fn weighted_dice(a: &[(u32, f64)], total_a: f64, b: &[(u32, f64)], total_b: f64)
     2.0 * shared / total
 }
 
-/// Dice coefficient of two sets with a weight per member.
-pub fn dice<T: Eq + std::hash::Hash>(
-    a: &FxHashSet<T>,
-    b: &FxHashSet<T>,
-    weight: impl Fn(&T) -> f64,
-) -> f64 {
-    let total: f64 = a.iter().map(&weight).sum::<f64>() + b.iter().map(&weight).sum::<f64>();
-    if total <= 0.0 {
-        return 0.0;
-    }
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let shared: f64 = small
-        .iter()
-        .filter(|x| large.contains(x))
-        .map(&weight)
-        .sum();
-    2.0 * shared / total
-}
-
 /// How much two claims' contexts say they are about the same fact, from 0 to 1; `None` when
 /// they cannot be: other dimensions, or counts of different things.
 pub fn similarity(a: &Weighted, b: &Weighted) -> Option<f64> {
@@ -271,16 +252,19 @@ mod tests {
 
     #[test]
     fn dice_counts_shared_members() {
-        let a: FxHashSet<u32> = [1, 2, 3, 4].into_iter().collect();
-        let b: FxHashSet<u32> = [3, 4, 5, 6].into_iter().collect();
-        assert!((dice(&a, &b, |_| 1.0) - 0.5).abs() < 1e-12);
+        let weighted = |ids: [(u32, f64); 4]| {
+            let v = ids.to_vec();
+            let total = v.iter().map(|x| x.1).sum::<f64>();
+            (v, total)
+        };
+        let (a, ta) = weighted([(1, 1.0), (2, 1.0), (3, 1.0), (4, 1.0)]);
+        let (b, tb) = weighted([(3, 1.0), (4, 1.0), (5, 1.0), (6, 1.0)]);
+        assert!((weighted_dice(&a, ta, &b, tb) - 0.5).abs() < 1e-12);
         // Rare shared members weigh more.
-        let rare = |x: &u32| if *x == 3 { 10.0 } else { 1.0 };
-        assert!(dice(&a, &b, rare) > 0.8);
-        assert_eq!(
-            dice(&FxHashSet::<u32>::default(), &FxHashSet::default(), |_| 1.0),
-            0.0
-        );
+        let (a, ta) = weighted([(1, 1.0), (2, 1.0), (3, 10.0), (4, 1.0)]);
+        let (b, tb) = weighted([(3, 10.0), (4, 1.0), (5, 1.0), (6, 1.0)]);
+        assert!(weighted_dice(&a, ta, &b, tb) > 0.8);
+        assert_eq!(weighted_dice(&[], 0.0, &[], 0.0), 0.0);
     }
 
     #[test]

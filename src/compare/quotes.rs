@@ -7,6 +7,7 @@ use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
 use crate::claims::{Extraction, entities};
+use crate::dedup::cluster::UnionFind;
 use crate::text::normalize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -72,16 +73,6 @@ fn speaker_key(s: Option<&str>) -> Option<String> {
     let s = s?;
     let last = s.split_whitespace().last()?;
     Some(entities::key(last)).filter(|k| !k.is_empty())
-}
-
-fn words(text: &str) -> FxHashSet<String> {
-    let mut out = FxHashSet::default();
-    crate::text::tokenize::for_each_word(text, |_, w| {
-        if w.chars().count() >= 4 {
-            out.insert(normalize::fold(w));
-        }
-    });
-    out
 }
 
 /// The folded text cut as the word diff cuts it (runs of white space and of the rest), sorted.
@@ -169,16 +160,8 @@ pub fn variants(extraction: &Extraction) -> Vec<QuoteVariants> {
         .iter()
         .map(|q| speaker_key(q.speaker.as_deref()))
         .collect();
-    let bags: Vec<FxHashSet<String>> = quotes.iter().map(|q| words(&q.text)).collect();
     let tokens: Vec<Vec<String>> = quotes.iter().map(|q| sorted_tokens(&q.text)).collect();
-    let mut parent: Vec<usize> = (0..quotes.len()).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
+    let mut sets = UnionFind::new(quotes.len());
     // Quotes reprinted word for word are one text: compare each distinct text (and speaker)
     // once. A corpus of wire copy holds the same quote hundreds of times.
     let mut first_of: FxHashMap<(String, Option<String>), usize> = FxHashMap::default();
@@ -186,10 +169,7 @@ pub fn variants(extraction: &Extraction) -> Vec<QuoteVariants> {
     for q in 0..quotes.len() {
         let key = (normalize::fold(&quotes[q].text), keys[q].clone());
         match first_of.get(&key) {
-            Some(&f) => {
-                let (ra, rb) = (find(&mut parent, f), find(&mut parent, q));
-                parent[ra.max(rb)] = ra.min(rb);
-            }
+            Some(&f) => sets.union(f as u32, q as u32),
             None => {
                 first_of.insert(key, q);
                 distinct.push(q);
@@ -198,7 +178,9 @@ pub fn variants(extraction: &Extraction) -> Vec<QuoteVariants> {
     }
     for (k, &a) in distinct.iter().enumerate() {
         for &b in &distinct[k + 1..] {
-            if bags[a].is_disjoint(&bags[b]) || find(&mut parent, a) == find(&mut parent, b) {
+            if quotes[a].document == quotes[b].document
+                || sets.find(a as u32) == sets.find(b as u32)
+            {
                 continue;
             }
             let same_speaker = keys[a].is_some() && keys[a] == keys[b];
@@ -214,20 +196,21 @@ pub fn variants(extraction: &Extraction) -> Vec<QuoteVariants> {
                 continue;
             }
             if similarity(&quotes[a].text, &quotes[b].text) >= need {
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                parent[ra.max(rb)] = ra.min(rb);
+                sets.union(a as u32, b as u32);
             }
         }
     }
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for q in 0..quotes.len() {
-        let root = find(&mut parent, q);
-        groups.entry(root).or_default().push(q);
-    }
-    let mut out: Vec<QuoteVariants> = groups
-        .into_values()
-        .filter(|members| members.len() > 1)
+    let mut out: Vec<QuoteVariants> = sets
+        .groups()
+        .into_iter()
+        .filter(|members| {
+            // A quote repeated within one article is not a variant across sources.
+            members
+                .iter()
+                .any(|&q| quotes[q as usize].document != quotes[members[0] as usize].document)
+        })
         .map(|members| {
+            let members: Vec<usize> = members.into_iter().map(|q| q as usize).collect();
             let group: Vec<QuotedBy> = members.iter().map(|&q| quotes[q].clone()).collect();
             // One diff per distinct wording: reprints of the first wording need none.
             let mut seen: FxHashSet<String> = FxHashSet::default();

@@ -14,6 +14,7 @@ use super::context::{self, Context};
 use super::verdict::{self, Verdict};
 use crate::claims::{Claim, Extraction, lexicon_for};
 use crate::corpus::Document;
+use crate::dedup::cluster::UnionFind;
 
 /// One claim in a slot, with what a reader needs to check it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -87,7 +88,7 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
         .collect();
     edges.sort_by_key(|e| (e.0, e.1));
 
-    // Union-find over claims.
+    // Union-find over the claims of all documents, numbered in document order.
     let offsets: Vec<usize> = contexts
         .iter()
         .scan(0, |acc, c| {
@@ -98,38 +99,28 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
         .collect();
     let flat = |at: At| offsets[at.0] + at.1;
     let total: usize = contexts.iter().map(Vec::len).sum();
-    let mut parent: Vec<usize> = (0..total).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
+    let mut sets = UnionFind::new(total);
     for &(a, b, _) in &edges {
-        let (ra, rb) = (find(&mut parent, flat(a)), find(&mut parent, flat(b)));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
-        }
+        sets.union(flat(a) as u32, flat(b) as u32);
     }
-    let mut members: FxHashMap<usize, Vec<At>> = FxHashMap::default();
-    let mut weakest: FxHashMap<usize, f64> = FxHashMap::default();
+    // Each slot's claims and its weakest link, in the order of the edges.
+    let mut slot_of: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut members: Vec<(Vec<At>, f64)> = Vec::new();
     for &(a, b, score) in &edges {
-        let root = find(&mut parent, flat(a));
-        for at in [a, b] {
-            let list = members.entry(root).or_default();
-            if !list.contains(&at) {
-                list.push(at);
-            }
-        }
-        let w = weakest.entry(root).or_insert(1.0);
-        *w = w.min(score);
+        let root = sets.find(flat(a) as u32);
+        let k = *slot_of.entry(root).or_insert_with(|| {
+            members.push((Vec::new(), 1.0));
+            members.len() - 1
+        });
+        members[k].0.extend([a, b]);
+        members[k].1 = members[k].1.min(score);
     }
 
     let mut slots: Vec<Slot> = members
         .into_iter()
-        .map(|(root, mut ats)| {
+        .map(|(mut ats, confidence)| {
             ats.sort_unstable();
+            ats.dedup();
             let claims: Vec<SlotClaim> = ats
                 .iter()
                 .map(|&(d, c)| SlotClaim {
@@ -149,7 +140,6 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
                     published: c.published,
                 })
                 .collect();
-            let confidence = weakest[&root];
             let verdict = verdict::judge(&inputs, confidence, params.review_below);
             let topic = topic(ats.iter().map(|&(d, c)| &contexts[d][c]));
             Slot {

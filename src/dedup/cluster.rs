@@ -37,6 +37,21 @@ impl UnionFind {
         self.parent[small as usize] = big;
         self.size[big as usize] += self.size[small as usize];
     }
+
+    /// Every set, singletons included, each sorted, in the order of their first members.
+    pub fn groups(&mut self) -> Vec<Vec<u32>> {
+        let mut index: rustc_hash::FxHashMap<u32, usize> = Default::default();
+        let mut out: Vec<Vec<u32>> = Vec::new();
+        for i in 0..self.parent.len() as u32 {
+            let root = self.find(i);
+            let k = *index.entry(root).or_insert_with(|| {
+                out.push(Vec::new());
+                out.len() - 1
+            });
+            out[k].push(i);
+        }
+        out
+    }
 }
 
 /// The components with two or more members, each sorted, the list sorted by first member.
@@ -45,13 +60,8 @@ pub fn components(n: usize, edges: impl IntoIterator<Item = (u32, u32)>) -> Vec<
     for (a, b) in edges {
         uf.union(a, b);
     }
-    let mut groups: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
-    for i in 0..n as u32 {
-        let root = uf.find(i);
-        groups.entry(root).or_default().push(i);
-    }
-    let mut out: Vec<Vec<u32>> = groups.into_values().filter(|g| g.len() > 1).collect();
-    out.sort_by_key(|g| g[0]);
+    let mut out = uf.groups();
+    out.retain(|g| g.len() > 1);
     out
 }
 

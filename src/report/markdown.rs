@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::analysis::Analysis;
 use super::claims::describe;
-use super::summary::{escape, shorten};
+use super::summary::{escape, escape_join, shorten};
 use crate::compare::quotes::{DiffTag, VariantKind};
 use crate::compare::{Slot, VerdictKind};
 use crate::dedup::Pair;
@@ -171,15 +171,13 @@ fn slot(out: &mut String, s: &Slot) {
     out.push('\n');
 }
 
+/// The slot's kind and, when its sentences share words, those words.
 fn topic_words(s: &Slot) -> String {
+    let kind = format!("{:?}", s.claims[0].claim.kind).to_lowercase();
     if s.topic.is_empty() {
-        format!("{:?}", s.claims[0].claim.kind).to_lowercase()
+        kind
     } else {
-        format!(
-            "{} ({})",
-            format!("{:?}", s.claims[0].claim.kind).to_lowercase(),
-            s.topic.join(", ")
-        )
+        format!("{kind} ({})", s.topic.join(", "))
     }
 }
 
@@ -235,11 +233,7 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
             n + 1,
             c.members.len(),
             escape(&c.representative),
-            c.members
-                .iter()
-                .map(|m| escape(m))
-                .collect::<Vec<_>>()
-                .join(", ")
+            escape_join(&c.members, ", ")
         );
     }
     out.push('\n');
@@ -405,11 +399,7 @@ fn entities(out: &mut String, a: &Analysis) {
                     "{} ({}; {})",
                     escape(&v.spelling),
                     v.mentions,
-                    v.documents
-                        .iter()
-                        .map(|d| escape(d))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    escape_join(&v.documents, ", ")
                 )
             })
             .collect();
@@ -419,16 +409,8 @@ fn entities(out: &mut String, a: &Analysis) {
             escape(&g.name),
             g.kind,
             spellings.join("<br>"),
-            g.merged_because
-                .iter()
-                .map(|m| escape(m))
-                .collect::<Vec<_>>()
-                .join("<br>"),
-            g.kept_apart
-                .iter()
-                .map(|m| escape(m))
-                .collect::<Vec<_>>()
-                .join("<br>")
+            escape_join(&g.merged_because, "<br>"),
+            escape_join(&g.kept_apart, "<br>")
         );
     }
     out.push('\n');

@@ -36,12 +36,7 @@ pub fn render(scan: &Scan, top: usize) -> String {
             n + 1,
             cluster.members.len(),
             escape(&cluster.representative),
-            cluster
-                .members
-                .iter()
-                .map(|m| escape(m))
-                .collect::<Vec<_>>()
-                .join(", ")
+            escape_join(&cluster.members, ", ")
         );
     }
     if !d.clusters.is_empty() {
@@ -142,6 +137,15 @@ pub fn shorten(text: &str, max: usize) -> String {
     let mut cut: String = flat.chars().take(max).collect();
     cut.push('…');
     cut
+}
+
+/// Escapes each item and joins them with `sep`.
+pub fn escape_join(items: &[String], sep: &str) -> String {
+    items
+        .iter()
+        .map(|s| escape(s))
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 /// Escapes text from articles so that it cannot break the Markdown or inject HTML.

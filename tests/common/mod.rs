@@ -32,3 +32,25 @@ pub fn json(output: &[u8]) -> serde_json::Value {
 pub fn chars(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()
 }
+
+/// The spellings of the entity group (in a JSON list of groups) that holds `spelling`.
+pub fn group_spellings<'v>(groups: &'v serde_json::Value, spelling: &str) -> Vec<&'v str> {
+    let group = groups
+        .as_array()
+        .expect("a list of entity groups")
+        .iter()
+        .find(|g| {
+            g["variants"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|v| v["spelling"] == spelling)
+        })
+        .unwrap_or_else(|| panic!("no entity group spells {spelling:?}"));
+    group["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["spelling"].as_str().unwrap())
+        .collect()
+}
