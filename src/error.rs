@@ -5,7 +5,9 @@ use std::fmt;
 use std::path::PathBuf;
 
 /// Where an input problem was found: a file (or standard input) and, where it makes sense, a line.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Location {
     /// The path as the user gave it (or as found under a directory they gave); `-` is standard input.
     pub path: PathBuf,

@@ -1299,6 +1299,7 @@ fn document(text: &str, published: &str) -> Document {
         lang: Some("fr".into()),
         text: text.into(),
         origin: Location::file("table"),
+        lines_in_file: false,
     }
 }
 

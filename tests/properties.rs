@@ -16,6 +16,7 @@ fn doc(id: String, text: String) -> Document {
         lang: None,
         text,
         origin: Location::file("mem"),
+        lines_in_file: false,
     }
 }
 

@@ -81,6 +81,7 @@ impl Meta {
             lang: self.lang.map(|l| l.to_ascii_lowercase()),
             text,
             origin,
+            lines_in_file: false,
         }
     }
 }

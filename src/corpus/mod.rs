@@ -45,6 +45,23 @@ pub struct Document {
     pub text: String,
     /// Where the text starts: the file and the line of its first character.
     pub origin: Location,
+    /// Whether the text is the file's own lines from `origin.line` on (plain text, Markdown), so
+    /// that a line of the text is a line of the file; not so for JSON Lines or HTML.
+    #[serde(skip)]
+    pub lines_in_file: bool,
+}
+
+impl Document {
+    /// Where line `text_line` (1-based) of the text is found: that line of the file when the
+    /// text is the file's own lines, the start of the record or page otherwise.
+    pub fn location_of_line(&self, text_line: usize) -> Location {
+        match self.origin.line {
+            Some(first) if self.lines_in_file => {
+                Location::line(&self.origin.path, first + text_line.max(1) - 1)
+            }
+            _ => self.origin.clone(),
+        }
+    }
 }
 
 /// A non-fatal input problem.
@@ -265,6 +282,7 @@ mod tests {
             lang: None,
             text: "x".into(),
             origin: Location::line("f.jsonl", line),
+            lines_in_file: false,
         }
     }
 

@@ -24,8 +24,9 @@ pub(super) fn read(unit: &Unit, text: &str, out: &mut Loaded) {
         out.warn(location, DiagnosticKind::Empty, "skipped: empty document");
         return;
     }
-    out.documents
-        .push(meta.into_document(unit.id.clone(), body.to_string(), location));
+    let mut doc = meta.into_document(unit.id.clone(), body.to_string(), location);
+    doc.lines_in_file = true;
+    out.documents.push(doc);
 }
 
 /// Returns the front matter lines, the body and the body's first line number.

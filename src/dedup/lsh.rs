@@ -57,6 +57,16 @@ fn integrate(f: impl Fn(f64) -> f64, a: f64, b: f64) -> f64 {
     sum * h / 3.0
 }
 
+/// The bucket of `signature` in band `band`: a hash of its `rows` values, seeded by the band so
+/// that equal values in different bands do not meet. `bytes` is scratch space.
+pub fn band_key(signature: &[u32], band: usize, rows: usize, bytes: &mut Vec<u8>) -> u64 {
+    bytes.clear();
+    for v in &signature[band * rows..(band + 1) * rows] {
+        bytes.extend_from_slice(&v.to_le_bytes());
+    }
+    xxh3_64_with_seed(bytes, band as u64)
+}
+
 /// Buckets larger than this (many copies of one text) emit a star and a chain rather than all
 /// pairs: enough for the clusters to join, without a quadratic number of pairs.
 const MAX_BUCKET_PAIRS: usize = 64;
@@ -72,12 +82,10 @@ pub fn candidates(signatures: &Signatures, banding: Banding, skip: &[bool]) -> V
             let mut keys: Vec<(u64, u32)> = (0..signatures.len())
                 .filter(|&i| !skip[i])
                 .map(|i| {
-                    let values = &signatures.get(i)[band * rows..(band + 1) * rows];
-                    bytes.clear();
-                    for v in values {
-                        bytes.extend_from_slice(&v.to_le_bytes());
-                    }
-                    (xxh3_64_with_seed(&bytes, band as u64), i as u32)
+                    (
+                        band_key(signatures.get(i), band, rows, &mut bytes),
+                        i as u32,
+                    )
                 })
                 .collect();
             keys.sort_unstable();

@@ -3,6 +3,7 @@
 
 pub mod align;
 pub mod cluster;
+pub mod index;
 pub mod lsh;
 pub mod minhash;
 pub mod shingle;
@@ -191,11 +192,7 @@ pub fn run(docs: &[Document], params: &DedupParams, progress: &dyn Progress) -> 
         .par_iter()
         .zip(flat.par_chunks_mut(p))
         .map_init(Vec::new, |tokens, (doc, sig)| {
-            let bp = boilerplate::detect(&doc.text);
-            shingle::tokens(&doc.text, &bp, params.shingling.unit, tokens);
-            let mut shingles = Vec::with_capacity(tokens.len());
-            shingle::shingles(tokens, params.shingling.k, &mut shingles);
-            hasher.sign(&shingles, sig);
+            let shingles = sign(doc, params.shingling, &hasher, tokens, sig);
             progress.advance(1);
             shingles
         })
@@ -230,35 +227,11 @@ pub fn run(docs: &[Document], params: &DedupParams, progress: &dyn Progress) -> 
         .with_min_len(64)
         .filter_map(|&(i, j)| {
             let (i, j) = (i as usize, j as usize);
-            let (sa, sb) = (&sets[i], &sets[j]);
-            let estimated = minhash::estimate(signatures.get(i), signatures.get(j));
-            // Cheap screen on the estimate before the exact merge: generous, so that the exact
-            // figures, not the estimate's noise, decide.
-            let est_containment = estimated * (sa.len() + sb.len()) as f64
-                / ((1.0 + estimated) * sa.len().min(sb.len()) as f64);
-            if estimated < lsh_threshold * 0.5 && est_containment < params.containment * 0.5 {
-                return None;
-            }
-            let shared = intersection(sa, sb);
-            let union = sa.len() + sb.len() - shared;
-            let jaccard = shared as f64 / union as f64;
-            let ca = shared as f64 / sa.len() as f64;
-            let cb = shared as f64 / sb.len() as f64;
-            let contained = (ca >= params.containment && sa.len() >= MIN_CONTAINED_SHINGLES)
-                || (cb >= params.containment && sb.len() >= MIN_CONTAINED_SHINGLES);
-            if jaccard < params.threshold && !contained {
-                return None;
-            }
-            Some(Pair {
-                a: docs[i].id.clone(),
-                b: docs[j].id.clone(),
-                estimated_jaccard: estimated,
-                jaccard,
-                containment_a_in_b: ca,
-                containment_b_in_a: cb,
-                shared_shingles: shared,
-                passages: Vec::new(),
-            })
+            let sides = [
+                (&docs[i].id, sets[i].as_slice(), signatures.get(i)),
+                (&docs[j].id, sets[j].as_slice(), signatures.get(j)),
+            ];
+            verify(sides[0], sides[1], params, lsh_threshold)
         })
         .collect();
     progress.end();
@@ -333,6 +306,63 @@ pub fn run(docs: &[Document], params: &DedupParams, progress: &dyn Progress) -> 
         candidates: candidates.len(),
         pairs,
         clusters,
+    })
+}
+
+/// The shingles of `doc`'s content, repeats included and unsorted, with its MinHash signature
+/// written into `signature`. `tokens` is scratch space.
+pub fn sign(
+    doc: &Document,
+    shingling: Shingling,
+    hasher: &minhash::MinHasher,
+    tokens: &mut Vec<shingle::Token>,
+    signature: &mut [u32],
+) -> Vec<u64> {
+    let bp = boilerplate::detect(&doc.text);
+    shingle::tokens(&doc.text, &bp, shingling.unit, tokens);
+    let mut shingles = Vec::with_capacity(tokens.len());
+    shingle::shingles(tokens, shingling.k, &mut shingles);
+    hasher.sign(&shingles, signature);
+    shingles
+}
+
+/// One side of a candidate pair: id, sorted distinct shingles, signature.
+pub type Side<'a> = (&'a String, &'a [u64], &'a [u32]);
+
+/// The exact figures of a candidate pair, if it is a near-duplicate (Jaccard at the threshold)
+/// or a reuse (containment at its threshold, of a document long enough for that to mean reuse).
+pub fn verify(a: Side, b: Side, params: &DedupParams, lsh_threshold: f64) -> Option<Pair> {
+    let ((id_a, sa, sig_a), (id_b, sb, sig_b)) = (a, b);
+    if sa.is_empty() || sb.is_empty() {
+        return None;
+    }
+    let estimated = minhash::estimate(sig_a, sig_b);
+    // Cheap screen on the estimate before the exact merge: generous, so that the exact
+    // figures, not the estimate's noise, decide.
+    let est_containment = estimated * (sa.len() + sb.len()) as f64
+        / ((1.0 + estimated) * sa.len().min(sb.len()) as f64);
+    if estimated < lsh_threshold * 0.5 && est_containment < params.containment * 0.5 {
+        return None;
+    }
+    let shared = intersection(sa, sb);
+    let union = sa.len() + sb.len() - shared;
+    let jaccard = shared as f64 / union as f64;
+    let ca = shared as f64 / sa.len() as f64;
+    let cb = shared as f64 / sb.len() as f64;
+    let contained = (ca >= params.containment && sa.len() >= MIN_CONTAINED_SHINGLES)
+        || (cb >= params.containment && sb.len() >= MIN_CONTAINED_SHINGLES);
+    if jaccard < params.threshold && !contained {
+        return None;
+    }
+    Some(Pair {
+        a: id_a.clone(),
+        b: id_b.clone(),
+        estimated_jaccard: estimated,
+        jaccard,
+        containment_a_in_b: ca,
+        containment_b_in_a: cb,
+        shared_shingles: shared,
+        passages: Vec::new(),
     })
 }
 
