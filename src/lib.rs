@@ -31,6 +31,7 @@ pub mod compare;
 pub mod corpus;
 pub mod dedup;
 pub mod error;
+pub mod gate;
 pub mod report;
 pub mod synth;
 pub mod text;

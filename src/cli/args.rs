@@ -36,6 +36,12 @@ pub enum Command {
     /// The fact-checker's report: near-duplicates, claims compared across sources, quotes and
     /// names, as Markdown (default `reports/<name>.md`) or JSON
     Report(Box<ReportArgs>),
+    /// Fail a CI build on near-duplicates or conflicting facts: exit 0 pass, 1 a threshold
+    /// tripped, 2 usage or input error. Thresholds from flags, else `recoupe.toml`, else defaults
+    Gate(Box<GateArgs>),
+    /// Build or grow a signature index of a reference corpus, for `gate --against`
+    #[command(subcommand)]
+    Index(IndexCommand),
     /// Write a synthetic corpus with known duplicate clusters as JSON Lines.
     Gen(GenArgs),
 }
@@ -224,6 +230,159 @@ pub struct ClaimsArgs {
     pub format: ScanFormat,
     /// Write to this file (replaced atomically) instead of standard output.
     #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+/// A threshold on the command line: a value, or `off` to turn its check off.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Setting<T>(pub Option<T>);
+
+impl<T: std::str::FromStr> std::str::FromStr for Setting<T>
+where
+    T::Err: std::fmt::Display,
+{
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        if s.trim() == "off" {
+            return Ok(Setting(None));
+        }
+        s.trim()
+            .parse::<T>()
+            .map(|v| Setting(Some(v)))
+            .map_err(|e| format!("{e} (or `off`)"))
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GateFormat {
+    Text,
+    Json,
+    Sarif,
+    Junit,
+    /// GitHub Actions annotations (`::error file=…,line=…::…`)
+    Github,
+}
+
+/// How documents become signatures; with an index, its own (given values must match it).
+#[derive(Args, Debug)]
+pub struct SigningArgs {
+    /// Shingles: `words:N` (default words:5) or `chars:N`
+    #[arg(long)]
+    pub shingle: Option<Shingling>,
+    /// MinHash permutations (default 128)
+    #[arg(long)]
+    pub permutations: Option<usize>,
+    /// Seed of the MinHash permutations (default 1)
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+impl SigningArgs {
+    pub fn apply(&self, base: &DedupParams) -> DedupParams {
+        DedupParams {
+            shingling: self.shingle.unwrap_or(base.shingling),
+            permutations: self.permutations.unwrap_or(base.permutations),
+            seed: self.seed.unwrap_or(base.seed),
+            ..base.clone()
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct GateArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Check only the documents of PATHS against these: texts, or one index file
+    /// (`recoupe index build`). Pairs within PATHS, and the reference's facts, are not checked
+    #[arg(long, num_args = 1.., value_name = "REFERENCE")]
+    pub against: Vec<PathBuf>,
+    /// Fail on a pair whose Jaccard similarity is above this (0–1, or `off`) [default: 0.5]
+    #[arg(long, value_name = "X|off")]
+    pub max_jaccard: Option<Setting<f64>>,
+    /// Fail on a pair where more than this share of one document is found in the other (0–1,
+    /// or `off`) [default: 0.8]
+    #[arg(long, value_name = "X|off")]
+    pub max_containment: Option<Setting<f64>>,
+    /// Fail when more documents than this are in near-duplicate pairs: a count (3), a share
+    /// (5%), or `off` [default: off]
+    #[arg(long, value_name = "N|N%|off")]
+    pub max_duplicate_documents: Option<Setting<recoupe::gate::Limit>>,
+    /// Fail when more slots than this have conflicting values (or `off`) [default: 0]
+    #[arg(long, value_name = "N|off")]
+    pub max_conflicts: Option<Setting<usize>>,
+    /// Which verdicts count as conflicts: `conflict`, `review` (also "needs review") or
+    /// `precision` (also different precision) [default: conflict]
+    #[arg(long)]
+    pub verdict_level: Option<recoupe::gate::VerdictLevel>,
+    /// Read the thresholds from this file instead of the repository's `recoupe.toml`
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any `recoupe.toml`
+    #[arg(long)]
+    pub no_config: bool,
+    /// Findings accepted earlier: only new ones count [default: the config's `baseline`]
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Accept every current finding: write them to the baseline (default
+    /// `recoupe-baseline.json`) and exit 0
+    #[arg(long)]
+    pub update_baseline: bool,
+    /// Output format on standard output (or in --output)
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: GateFormat,
+    /// Write the output to this file (replaced atomically) instead of standard output
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Also write SARIF 2.1.0 to this file
+    #[arg(long, value_name = "FILE")]
+    pub sarif: Option<PathBuf>,
+    /// Also write JUnit XML to this file
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+    #[command(flatten)]
+    pub signing: SigningArgs,
+    #[command(flatten)]
+    pub compare: CompareArgs,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum IndexCommand {
+    /// Sign a reference corpus and write its index (replaced atomically)
+    Build(Box<IndexBuildArgs>),
+    /// Add documents to an index (rewritten atomically; ids already in it are refused)
+    Add(Box<IndexAddArgs>),
+    /// Show what an index holds and how it was made, after checking it
+    Info {
+        #[arg(value_name = "INDEX")]
+        index: PathBuf,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct IndexBuildArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The index file to write
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub signing: SigningArgs,
+    /// Jaccard similarity the band tables are tuned for: queries find pairs from about this
+    /// similarity up [default: 0.25, which finds an article reused inside one three times
+    /// longer]
+    #[arg(long)]
+    pub lsh_threshold: Option<f64>,
+}
+
+#[derive(Args, Debug)]
+pub struct IndexAddArgs {
+    /// The index to grow
+    #[arg(value_name = "INDEX")]
+    pub index: PathBuf,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Write the grown index here instead of replacing INDEX
+    #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 

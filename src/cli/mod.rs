@@ -1,6 +1,7 @@
 //! Command-line front end. Everything that prints or exits lives here, not in the library.
 
 mod args;
+mod gate;
 mod output;
 mod progress;
 
@@ -46,7 +47,7 @@ fn run(cli: Cli) -> Result<i32> {
     let progress = progress::Bars::new(!cli.quiet && std::io::stderr().is_terminal());
     match cli.command {
         Command::Scan(args) => {
-            let corpus = load(&args.input, cli.quiet)?;
+            let corpus = load(&args.input.paths, &args.input, cli.quiet)?;
             let params = args.dedup.params()?;
             let result = dedup::run(&corpus.documents, &params, &progress)?;
             let scan = Scan::new(&corpus, params, result);
@@ -58,7 +59,7 @@ fn run(cli: Cli) -> Result<i32> {
             Ok(EXIT_OK)
         }
         Command::Claims(args) => {
-            let corpus = load(&args.input, cli.quiet)?;
+            let corpus = load(&args.input.paths, &args.input, cli.quiet)?;
             let extraction = recoupe::claims::extract_all(&corpus.documents);
             let text = match args.format {
                 args::ScanFormat::Text => recoupe::report::claims::render(&extraction),
@@ -68,7 +69,7 @@ fn run(cli: Cli) -> Result<i32> {
             Ok(EXIT_OK)
         }
         Command::Report(args) => {
-            let corpus = load(&args.input, cli.quiet)?;
+            let corpus = load(&args.input.paths, &args.input, cli.quiet)?;
             let dedup_params = args.dedup.params()?;
             let compare_params = args.compare.params()?;
             let result = dedup::run(&corpus.documents, &dedup_params, &progress)?;
@@ -107,6 +108,8 @@ fn run(cli: Cli) -> Result<i32> {
             }
             Ok(EXIT_OK)
         }
+        Command::Gate(args) => gate::gate(&args, cli.quiet, &progress),
+        Command::Index(command) => gate::index(&command, cli.quiet, &progress),
         Command::Gen(args) => {
             let docs = recoupe::synth::generate(&args.params());
             output::write(args.output.as_deref(), &recoupe::synth::to_jsonl(&docs))?;
@@ -149,9 +152,10 @@ fn report_name(paths: &[std::path::PathBuf]) -> String {
     }
 }
 
-/// Loads the corpus and reports its problems on stderr; the run goes on unless `--strict`.
-fn load(input: &args::InputArgs, quiet: bool) -> Result<Corpus> {
-    let corpus = corpus::load(&input.paths, &input.options())?;
+/// Loads the documents of `paths` and reports their problems on stderr; the run goes on unless
+/// `--strict`.
+fn load(paths: &[std::path::PathBuf], input: &args::InputArgs, quiet: bool) -> Result<Corpus> {
+    let corpus = corpus::load(paths, &input.options())?;
     if !quiet {
         for diag in &corpus.diagnostics {
             eprintln!("warning: {diag}");

@@ -1,8 +1,12 @@
 //! Results as data ([`Scan`], serialisable) and their renderings. One module per output format.
 
 pub mod analysis;
+pub mod annotations;
 pub mod claims;
+pub mod gate;
+pub mod junit;
 pub mod markdown;
+pub mod sarif;
 pub mod summary;
 
 use serde::Serialize;

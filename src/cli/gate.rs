@@ -1,0 +1,290 @@
+//! `recoupe gate` and `recoupe index`: the CI side. Thresholds come from flags, then
+//! `recoupe.toml`, then the defaults; the outcome goes out in the formats CI systems read.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use super::args::{GateArgs, GateFormat, IndexAddArgs, IndexBuildArgs, IndexCommand};
+use super::{EXIT_OK, load, output};
+use recoupe::Progress;
+use recoupe::dedup::index::{self, Index};
+use recoupe::dedup::{self, DedupParams};
+use recoupe::gate::config::Config;
+use recoupe::gate::{self, Baseline, Evidence, Thresholds};
+use recoupe::report::{annotations, junit, sarif};
+
+pub const EXIT_TRIPPED: i32 = 1;
+const DEFAULT_BASELINE: &str = "recoupe-baseline.json";
+
+fn thresholds(args: &GateArgs, config: &Config) -> Result<Thresholds> {
+    let mut t = config.thresholds();
+    if let Some(v) = args.max_jaccard {
+        t.max_jaccard = v.0;
+    }
+    if let Some(v) = args.max_containment {
+        t.max_containment = v.0;
+    }
+    if let Some(v) = args.max_duplicate_documents {
+        t.max_duplicate_documents = v.0;
+    }
+    if let Some(v) = args.max_conflicts {
+        t.max_conflicts = v.0;
+    }
+    if let Some(v) = args.verdict_level {
+        t.verdict_level = v;
+    }
+    t.validate()?;
+    Ok(t)
+}
+
+fn config(args: &GateArgs) -> Result<Config> {
+    if args.no_config {
+        return Ok(Config::default());
+    }
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => Config::find(&std::env::current_dir().context("no current directory")?),
+    };
+    Ok(match path {
+        Some(p) => Config::load(&p)?,
+        None => Config::default(),
+    })
+}
+
+/// The reference of a query: one index file, or texts indexed in memory with the gate's
+/// parameters.
+fn reference(
+    args: &GateArgs,
+    params: &DedupParams,
+    quiet: bool,
+    progress: &dyn Progress,
+) -> Result<Option<Index>> {
+    let against = &args.against;
+    if against.is_empty() {
+        return Ok(None);
+    }
+    let indexes: Vec<&PathBuf> = against.iter().filter(|p| index::is_index(p)).collect();
+    if let [only] = indexes.as_slice() {
+        if against.len() > 1 {
+            bail!(
+                "--against takes one index file or texts, not both: {} is an index",
+                only.display()
+            );
+        }
+        return Ok(Some(Index::open(only)?));
+    }
+    if indexes.len() > 1 {
+        bail!("--against takes one index file; merge them with `recoupe index add`");
+    }
+    let corpus = load(against, &args.input, quiet)?;
+    let bytes = index::build(&corpus.documents, params, progress)?;
+    Ok(Some(Index::from_bytes(
+        Path::new("<reference texts>"),
+        bytes,
+    )?))
+}
+
+pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32> {
+    let config = config(args)?;
+    let thresholds = thresholds(args, &config)?;
+    let baseline_path = args.baseline.clone().or(config.baseline.clone());
+    let baseline = match &baseline_path {
+        Some(p) if p.exists() => Baseline::load(p)?,
+        // A baseline named on the command line must exist, or a typo would pass everything
+        // that was meant to be checked against it.
+        Some(p) if args.baseline.is_some() && !args.update_baseline => {
+            bail!(
+                "{}: baseline not found (create it with --update-baseline)",
+                p.display()
+            )
+        }
+        _ => Baseline::default(),
+    };
+    let compare = args.compare.params()?;
+    let new = load(&args.input.paths, &args.input, quiet)?;
+    let docs = &new.documents;
+
+    let base = args.signing.apply(&DedupParams::default());
+    let reference = reference(args, &thresholds.dedup_params(&base), quiet, progress)?;
+    let slots = match thresholds.max_conflicts {
+        Some(_) => {
+            let extraction = recoupe::claims::extract_all(docs);
+            recoupe::compare::compare(docs, &extraction, &compare)?.slots
+        }
+        None => Vec::new(),
+    };
+    let evidence = match &reference {
+        None => {
+            let pairs = if thresholds.needs_pairs() {
+                let params = thresholds.dedup_params(&base);
+                dedup::run(docs, &params, progress)?.pairs
+            } else {
+                Vec::new()
+            };
+            Evidence::of_corpus(docs, pairs, slots)
+        }
+        Some(index) => {
+            let ip = index.params();
+            let signing = DedupParams {
+                shingling: ip.shingling,
+                permutations: ip.permutations,
+                seed: ip.seed,
+                ..base.clone()
+            };
+            // Flags given must agree with the index; flags not given take its values.
+            let given = args.signing.apply(&signing);
+            let params = thresholds.dedup_params(&given);
+            if !quiet && params.effective_lsh_threshold() < ip.lsh_threshold - 1e-9 {
+                eprintln!(
+                    "warning: {} is tuned for Jaccard ≥ {:.2}; pairs below that, which these \
+                     thresholds ask for, may be missed (rebuild it with --lsh-threshold)",
+                    index.path().display(),
+                    ip.lsh_threshold
+                );
+            }
+            let pairs = if thresholds.needs_pairs() {
+                index::query(index, docs, &params, progress)?.pairs
+            } else {
+                Vec::new()
+            };
+            let origins: rustc_hash::FxHashMap<&str, &recoupe::error::Location> = index
+                .entries()
+                .iter()
+                .map(|e| (e.id.as_str(), &e.origin))
+                .collect();
+            Evidence::of_query(
+                docs,
+                pairs,
+                |id| origins.get(id).map(|l| (*l).clone()),
+                slots,
+            )
+        }
+    };
+
+    if args.update_baseline {
+        let all = gate::evaluate(&thresholds, &evidence, &Baseline::default());
+        let accepted = Baseline::accepting(&all.findings);
+        let path = baseline_path.unwrap_or_else(|| PathBuf::from(DEFAULT_BASELINE));
+        output::write(Some(&path), &accepted.to_json())?;
+        if !quiet {
+            eprintln!(
+                "baseline: {} finding(s) accepted in {}",
+                accepted.len(),
+                path.display()
+            );
+        }
+        return Ok(EXIT_OK);
+    }
+
+    let outcome = gate::evaluate(&thresholds, &evidence, &baseline);
+    let text = match args.format {
+        GateFormat::Text => recoupe::report::gate::text(&outcome),
+        GateFormat::Json => outcome.to_json(),
+        GateFormat::Sarif => sarif::render(&outcome),
+        GateFormat::Junit => junit::render(&outcome),
+        GateFormat::Github => annotations::render(&outcome),
+    };
+    output::write(args.output.as_deref(), &text)?;
+    if let Some(p) = &args.sarif {
+        output::write(Some(p), &sarif::render(&outcome))?;
+    }
+    if let Some(p) = &args.junit {
+        output::write(Some(p), &junit::render(&outcome))?;
+    }
+    if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|s| !s.is_empty()) {
+        let path = PathBuf::from(summary);
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(recoupe::report::gate::markdown(&outcome).as_bytes()))
+            .with_context(|| {
+                format!("cannot append to {} (GITHUB_STEP_SUMMARY)", path.display())
+            })?;
+    }
+    Ok(if outcome.passed {
+        EXIT_OK
+    } else {
+        EXIT_TRIPPED
+    })
+}
+
+/// Refuses to replace a file that is not an index: `-o` naming an article by mistake must not
+/// destroy it.
+fn check_replaceable(path: &Path) -> Result<()> {
+    if path.exists() && !index::is_index(path) {
+        bail!(
+            "{}: exists and is not a recoupe index; refusing to overwrite it",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+pub fn index(command: &IndexCommand, quiet: bool, progress: &dyn Progress) -> Result<i32> {
+    match command {
+        IndexCommand::Build(args) => build(args, quiet, progress),
+        IndexCommand::Add(args) => add(args, quiet, progress),
+        IndexCommand::Info { index } => {
+            let idx = Index::open(index)?;
+            let p = idx.params();
+            println!(
+                "{}: {} documents, {} bytes; shingles {}, {} permutations, seed {}, {} bands × {} \
+                 rows (tuned for Jaccard ≥ {:.2})",
+                index.display(),
+                idx.len(),
+                idx.size(),
+                p.shingling,
+                p.permutations,
+                p.seed,
+                p.banding.bands,
+                p.banding.rows,
+                p.lsh_threshold
+            );
+            Ok(EXIT_OK)
+        }
+    }
+}
+
+fn build(args: &IndexBuildArgs, quiet: bool, progress: &dyn Progress) -> Result<i32> {
+    check_replaceable(&args.output)?;
+    let corpus = load(&args.input.paths, &args.input, quiet)?;
+    let params = DedupParams {
+        lsh_threshold: args.lsh_threshold,
+        passages: false,
+        ..args.signing.apply(&DedupParams::default())
+    };
+    let bytes = index::build(&corpus.documents, &params, progress)?;
+    index::write(&args.output, &bytes)?;
+    if !quiet {
+        eprintln!(
+            "wrote {}: {} documents, {} bytes",
+            args.output.display(),
+            corpus.documents.len(),
+            bytes.len()
+        );
+    }
+    Ok(EXIT_OK)
+}
+
+fn add(args: &IndexAddArgs, quiet: bool, progress: &dyn Progress) -> Result<i32> {
+    let target = args.output.as_ref().unwrap_or(&args.index);
+    check_replaceable(target)?;
+    let idx = Index::open(&args.index)?;
+    let corpus = load(&args.input.paths, &args.input, quiet)?;
+    let bytes = idx.add(&corpus.documents, progress)?;
+    let total = idx.len() + corpus.documents.len();
+    // The map must be released before the file under it is replaced.
+    drop(idx);
+    index::write(target, &bytes)?;
+    if !quiet {
+        eprintln!(
+            "wrote {}: {} documents added, {total} in all",
+            target.display(),
+            corpus.documents.len()
+        );
+    }
+    Ok(EXIT_OK)
+}
