@@ -641,3 +641,20 @@ fn the_outcome_does_not_depend_on_threads() {
     assert_eq!(outputs[0], outputs[2]);
     assert_eq!(outputs[1], outputs[3]);
 }
+
+#[test]
+fn the_readme_config_example_is_valid() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("```toml\n[gate]")
+        .expect("a recoupe.toml example in README.md")
+        + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    let path = std::path::Path::new("recoupe.toml");
+    let config = recoupe::gate::config::Config::parse(path, &readme[start..end]).unwrap();
+    assert_eq!(
+        config.thresholds().max_duplicate_documents,
+        Some(recoupe::gate::Limit::Share(0.05))
+    );
+}
