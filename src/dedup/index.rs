@@ -251,7 +251,7 @@ fn u32_at(bytes: &[u8], at: usize) -> u32 {
 }
 
 fn align8(n: usize) -> usize {
-    n.div_ceil(8) * 8
+    n.div_ceil(8).saturating_mul(8)
 }
 
 /// Whether the file at `path` starts like an index (it may still be damaged).
@@ -333,15 +333,35 @@ impl Index {
         let n = header.documents.len();
         let p = header.params.permutations;
         let Banding { bands, rows } = header.params.banding;
-        if p == 0 || bands == 0 || rows == 0 || bands * rows > p || header.banded > n {
-            return Err(damaged("damaged index: inconsistent parameters".into()));
+        let inconsistent = || damaged("damaged index: inconsistent parameters or sizes".into());
+        if p == 0
+            || bands == 0
+            || rows == 0
+            || bands.checked_mul(rows).is_none_or(|c| c > p)
+            || header.banded > n
+        {
+            return Err(inconsistent());
         }
-        let signatures = align8(header_end);
-        let band_tables = align8(signatures + n * p * 4);
-        let band_len = align8(header.banded * 12);
-        let offsets = band_tables + bands * band_len;
-        let sets_start = offsets + (n + 1) * 8;
-        let sets_end = sets_start + header.set_values * 8;
+        // Sizes from a header are checked for overflow: a crafted header with a valid
+        // checksum must get an error, not a panic or a wrapped offset.
+        let layout = || -> Option<(usize, usize, usize, usize, usize, usize)> {
+            let signatures = align8(header_end);
+            let band_tables = align8(signatures.checked_add(n.checked_mul(p)?.checked_mul(4)?)?);
+            let band_len = align8(header.banded.checked_mul(12)?);
+            let offsets = band_tables.checked_add(bands.checked_mul(band_len)?)?;
+            let sets_start = offsets.checked_add(n.checked_add(1)?.checked_mul(8)?)?;
+            let sets_end = sets_start.checked_add(header.set_values.checked_mul(8)?)?;
+            Some((
+                signatures,
+                band_tables,
+                band_len,
+                offsets,
+                sets_start,
+                sets_end,
+            ))
+        };
+        let (signatures, band_tables, _, offsets, sets_start, sets_end) =
+            layout().ok_or_else(inconsistent)?;
         if sets_end != body {
             return Err(damaged(format!(
                 "damaged index: its sections take {sets_end} bytes, the file has {body}"
@@ -633,6 +653,31 @@ mod tests {
         other[8] = 9;
         assert!(refused(other).contains("version 9"));
         assert!(refused(b"hello".to_vec()).contains("not a recoupe index"));
+    }
+
+    /// Damage that keeps the checksum valid (a crafted file) gets an error or an answer, never
+    /// a panic.
+    #[test]
+    fn resealed_damage_never_panics() {
+        let reference = vec![doc("r1", &story(120)), doc("r2", &story(40)), doc("r3", "")];
+        let params = DedupParams::default();
+        let bytes = build(&reference, &params, &()).unwrap();
+        let new = vec![doc("n1", &story(120))];
+        let mut state = 7u64;
+        for round in 0..400 {
+            let mut b = bytes.clone();
+            for _ in 0..1 + round % 3 {
+                let r = crate::dedup::minhash::splitmix64(&mut state) as usize;
+                let at = 8 + r % (b.len() - 16);
+                b[at] = (r >> 32) as u8;
+            }
+            let body = b.len() - 8;
+            let sum = xxhash_rust::xxh3::xxh3_64(&b[..body]);
+            b[body..].copy_from_slice(&sum.to_le_bytes());
+            if let Ok(index) = Index::from_bytes(Path::new("crafted.idx"), b) {
+                let _ = query(&index, &new, &params, &());
+            }
+        }
     }
 
     #[test]
