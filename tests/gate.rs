@@ -78,6 +78,15 @@ fn gate_json(cmd: &mut assert_cmd::Command, code: i32) -> Value {
     )
 }
 
+fn keys(outcome: &Value) -> Vec<Value> {
+    outcome["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["key"].clone())
+        .collect()
+}
+
 fn rules(outcome: &Value) -> Vec<String> {
     outcome["findings"]
         .as_array()
@@ -302,16 +311,8 @@ fn a_baseline_accepts_known_findings_and_fails_on_new_ones() {
     repo.copy_seed(SEED_2, "corpus/copy2.md", "copy2", &[]);
     let outcome = gate_json(repo.gate().args(["corpus", "--baseline", "base.json"]), 1);
     assert_eq!(outcome["accepted"], 1);
-    let keys: Vec<&Value> = outcome["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| &f["key"])
-        .collect();
-    assert_eq!(
-        keys,
-        [&serde_json::json!(["002_39a025f67963c445", "copy2"])]
-    );
+    let keys = keys(&outcome);
+    assert_eq!(keys, [serde_json::json!(["002_39a025f67963c445", "copy2"])]);
 
     // The first copy removed: its entry is stale, and the gate passes without the second.
     std::fs::remove_file(repo.path("corpus/copy.md")).unwrap();
@@ -352,17 +353,12 @@ fn query_mode_checks_new_documents_against_texts_or_an_index_alike() {
     drafts(&repo);
     let against_texts = gate_json(repo.gate().args(["new", "--against", "corpus"]), 1);
     // Only new × reference pairs: the two drafts copy each other, which is not the question.
-    let keys: Vec<&Value> = against_texts["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| &f["key"])
-        .collect();
+    let keys = keys(&against_texts);
     assert_eq!(
         keys,
         [
-            &serde_json::json!(["draft", "001_cc90cf6986b4a5ff"]),
-            &serde_json::json!(["draft-bis", "001_cc90cf6986b4a5ff"])
+            serde_json::json!(["draft", "001_cc90cf6986b4a5ff"]),
+            serde_json::json!(["draft-bis", "001_cc90cf6986b4a5ff"])
         ]
     );
     assert_eq!(against_texts["findings"][0]["places"][1]["reference"], true);

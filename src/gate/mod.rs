@@ -254,6 +254,16 @@ pub enum Level {
     Warning,
 }
 
+impl Level {
+    /// The word CI formats use for it (SARIF levels, GitHub commands).
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        }
+    }
+}
+
 /// One thing the gate found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::gate::{Level, Outcome};
+use crate::gate::Outcome;
 
 /// The escaping GitHub requires of a command's message.
 pub fn escape_data(text: &str) -> String {
@@ -21,10 +21,7 @@ pub fn escape_property(text: &str) -> String {
 pub fn render(outcome: &Outcome) -> String {
     let mut out = String::new();
     for f in &outcome.findings {
-        let command = match f.level {
-            Level::Error => "error",
-            Level::Warning => "warning",
-        };
+        let command = f.level.label();
         let mut properties = Vec::new();
         if let Some(place) = f.places.first().filter(|p| !p.location.is_stdin()) {
             let path = place.location.path.to_string_lossy().replace('\\', "/");

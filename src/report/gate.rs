@@ -76,13 +76,10 @@ pub fn text(outcome: &Outcome) -> String {
         out.push('\n');
     }
     for f in &outcome.findings {
-        let level = match f.level {
-            Level::Error => "error",
-            Level::Warning => "warning",
-        };
         let _ = writeln!(
             out,
-            "{level}[{}] {}: {}",
+            "{}[{}] {}: {}",
+            f.level.label(),
             f.rule.id(),
             place_label(f),
             f.message

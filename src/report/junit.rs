@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::gate::place_label;
-use crate::gate::{Level, Outcome};
+use crate::gate::Outcome;
 
 /// Text as XML character data or attribute value: the five special characters escaped, and
 /// the characters XML 1.0 cannot hold at all dropped.
@@ -39,14 +39,7 @@ pub fn render(outcome: &Outcome) -> String {
             .findings
             .iter()
             .filter(|f| f.rule == check.rule)
-            .map(|f| {
-                let level = if f.level == Level::Error {
-                    "error"
-                } else {
-                    "warning"
-                };
-                format!("{level} {}: {}", place_label(f), f.message)
-            })
+            .map(|f| format!("{} {}: {}", f.level.label(), place_label(f), f.message))
             .collect();
         let _ = writeln!(
             out,

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::error::Location;
-use crate::gate::{Finding, Level, Outcome, Rule};
+use crate::gate::{Finding, Outcome, Rule};
 
 pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -57,7 +57,7 @@ fn result(finding: &Finding) -> Value {
     let mut result = json!({
         "ruleId": finding.rule.id(),
         "ruleIndex": rule_index,
-        "level": match finding.level { Level::Error => "error", Level::Warning => "warning" },
+        "level": finding.level.label(),
         "message": { "text": finding.message },
         "partialFingerprints": { "recoupeFinding/v1": fingerprint(finding) },
     });
