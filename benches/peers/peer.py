@@ -1,0 +1,77 @@
+"""datasketch or rensa, run as their users would on a JSON Lines corpus: word 5-gram shingles of
+the lowercased text, MinHash with 128 permutations, an LSH index at Jaccard 0.5 (datasketch's own banding; for
+rensa, whose bands must divide the permutations, the divisor nearest the threshold), each document inserted then queried, and the candidates
+kept when their estimated Jaccard reaches the threshold. Writes `id<TAB>id` pairs.
+
+    python peer.py datasketch|rensa CORPUS.jsonl PAIRS.tsv [THRESHOLD] [PERMUTATIONS]
+"""
+
+import json
+import re
+import sys
+
+WORD = re.compile(r"\w+")
+
+
+def shingles(text, k=5):
+    tokens = WORD.findall(text.lower())
+    if len(tokens) < k:
+        return [" ".join(tokens)]
+    return [" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)]
+
+
+def read(path):
+    ids, texts = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            ids.append(record["id"])
+            texts.append(record["text"])
+    return ids, texts
+
+
+def run_datasketch(texts, threshold, perms):
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=perms)
+    hashes = []
+    for i, text in enumerate(texts):
+        m = MinHash(num_perm=perms, seed=1)
+        m.update_batch([s.encode("utf-8") for s in shingles(text)])
+        lsh.insert(i, m)
+        hashes.append(m)
+    for i, m in enumerate(hashes):
+        for j in lsh.query(m):
+            if j > i and m.jaccard(hashes[j]) >= threshold:
+                yield i, j
+
+
+def run_rensa(texts, threshold, perms):
+    from rensa import RMinHash, RMinHashLSH
+
+    # rensa needs bands that divide the permutations: the divisor whose S-curve knee
+    # (1/b)^(1/r) is nearest the threshold.
+    divisors = [b for b in range(1, perms + 1) if perms % b == 0]
+    bands = min(divisors, key=lambda b: abs((1 / b) ** (b / perms) - threshold))
+    hashes = RMinHash.from_token_sets([shingles(t) for t in texts], perms, 1)
+    lsh = RMinHashLSH(threshold=threshold, num_perm=perms, num_bands=bands)
+    lsh.insert_many(hashes, 0)
+    for i, m in enumerate(hashes):
+        for j in lsh.query(m):
+            if j > i and m.jaccard(hashes[j]) >= threshold:
+                yield i, j
+
+
+def main():
+    tool, corpus, out = sys.argv[1], sys.argv[2], sys.argv[3]
+    threshold = float(sys.argv[4]) if len(sys.argv) > 4 else 0.5
+    perms = int(sys.argv[5]) if len(sys.argv) > 5 else 128
+    ids, texts = read(corpus)
+    run = {"datasketch": run_datasketch, "rensa": run_rensa}[tool]
+    with open(out, "w", encoding="utf-8") as f:
+        for i, j in run(texts, threshold, perms):
+            f.write(f"{ids[i]}\t{ids[j]}\n")
+
+
+if __name__ == "__main__":
+    main()
