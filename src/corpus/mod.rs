@@ -52,6 +52,21 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document with only an id, a text and its origin; metadata left out.
+    pub fn new(id: impl Into<String>, text: impl Into<String>, origin: Location) -> Self {
+        Document {
+            id: id.into(),
+            title: None,
+            source: None,
+            url: None,
+            published: None,
+            lang: None,
+            text: text.into(),
+            origin,
+            lines_in_file: false,
+        }
+    }
+
     /// Where line `text_line` (1-based) of the text is found: that line of the file when the
     /// text is the file's own lines, the start of the record or page otherwise.
     pub fn location_of_line(&self, text_line: usize) -> Location {
@@ -141,6 +156,11 @@ impl Corpus {
             .filter(|d| d.kind.skips_document())
             .count()
     }
+}
+
+/// The position of document `id` in `docs`, sorted by id as [`load`] returns them.
+pub fn position(docs: &[Document], id: &str) -> Option<usize> {
+    docs.binary_search_by(|d| d.id.as_str().cmp(id)).ok()
 }
 
 /// What one input unit (a file, or standard input) produced.
@@ -273,17 +293,7 @@ mod tests {
     use super::*;
 
     fn doc(id: &str, line: usize) -> Document {
-        Document {
-            id: id.into(),
-            title: None,
-            source: None,
-            url: None,
-            published: None,
-            lang: None,
-            text: "x".into(),
-            origin: Location::line("f.jsonl", line),
-            lines_in_file: false,
-        }
+        Document::new(id, "x", Location::line("f.jsonl", line))
     }
 
     #[test]

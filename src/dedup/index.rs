@@ -562,16 +562,25 @@ pub fn query(
     let found: Vec<(usize, Vec<Pair>)> = docs
         .par_iter()
         .map_init(
-            || (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()),
-            |(tokens, bytes, candidates, ref_set, ref_sig), doc| {
-                let mut sig = vec![0u32; ip.permutations];
-                let mut set = super::sign(doc, ip.shingling, &hasher, tokens, &mut sig);
+            || {
+                let sig = vec![0u32; ip.permutations];
+                (
+                    sig,
+                    Vec::new(),
+                    Vec::new(),
+                    Vec::new(),
+                    Vec::new(),
+                    Vec::new(),
+                )
+            },
+            |(sig, tokens, bytes, candidates, ref_set, ref_sig), doc| {
+                let mut set = super::sign(doc, ip.shingling, &hasher, tokens, sig);
                 set.sort_unstable();
                 set.dedup();
                 candidates.clear();
                 if !set.is_empty() {
                     for band in 0..bands {
-                        let key = lsh::band_key(&sig, band, rows, bytes);
+                        let key = lsh::band_key(sig, band, rows, bytes);
                         index.bucket(band, key, candidates);
                     }
                 }
@@ -604,15 +613,8 @@ mod tests {
 
     fn doc(id: &str, text: &str) -> Document {
         Document {
-            id: id.into(),
-            title: None,
-            source: None,
-            url: None,
-            published: None,
-            lang: None,
-            text: text.into(),
-            origin: Location::line(format!("{id}.txt"), 1),
             lines_in_file: true,
+            ..Document::new(id, text, Location::line(format!("{id}.txt"), 1))
         }
     }
 

@@ -236,7 +236,7 @@ pub fn run(docs: &[Document], params: &DedupParams, progress: &dyn Progress) -> 
         .collect();
     progress.end();
 
-    let index_of = |id: &str| docs.binary_search_by(|d| d.id.as_str().cmp(id)).ok();
+    let index_of = |id: &str| crate::corpus::position(docs, id);
     let mut pairs = verified;
     if params.passages {
         progress.begin("aligning", pairs.len() as u64);

@@ -11,7 +11,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::compare::{Slot, VerdictKind};
-use crate::corpus::Document;
+use crate::corpus::{Document, position};
 use crate::dedup::{DedupParams, Pair};
 use crate::error::{Error, Location, Result};
 
@@ -312,7 +312,7 @@ fn place_of(doc: &Document, line: usize, reference: bool) -> Place {
 impl Evidence {
     /// Evidence from a whole corpus: its pairs among themselves, its slots.
     pub fn of_corpus(docs: &[Document], pairs: Vec<Pair>, slots: Vec<Slot>) -> Self {
-        let by_id = |id: &str| docs.binary_search_by(|d| d.id.as_str().cmp(id)).ok();
+        let by_id = |id: &str| position(docs, id);
         let pairs = pairs
             .into_iter()
             .filter_map(|p| {
@@ -336,7 +336,7 @@ impl Evidence {
         reference: impl Fn(&str) -> Option<Location>,
         slots: Vec<Slot>,
     ) -> Self {
-        let by_id = |id: &str| docs.binary_search_by(|d| d.id.as_str().cmp(id)).ok();
+        let by_id = |id: &str| position(docs, id);
         let pairs = pairs
             .into_iter()
             .filter_map(|p| {
@@ -358,7 +358,7 @@ impl Evidence {
 }
 
 fn slot_places(docs: &[Document], slots: Vec<Slot>) -> Vec<(Slot, Vec<Place>)> {
-    let by_id = |id: &str| docs.binary_search_by(|d| d.id.as_str().cmp(id)).ok();
+    let by_id = |id: &str| position(docs, id);
     slots
         .into_iter()
         .map(|slot| {
