@@ -178,7 +178,7 @@ mod tests {
             path: PathBuf::from("p.html"),
             format: None,
             id: "p".into(),
-            stdin: false,
+            spool: None,
         };
         let mut out = Loaded::default();
         read(&unit, page, &mut out);

@@ -9,7 +9,7 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use super::decode;
 use super::meta::{Key, Meta};
 use super::walk::Unit;
-use super::{DiagnosticKind, Loaded};
+use super::{Address, DiagnosticKind, Loaded};
 use crate::error::Location;
 
 /// Names of the fields of a record. `text` is required; `id` defaults to `<file>:<line>`.
@@ -142,41 +142,81 @@ impl<'de> de::Deserialize<'de> for Scalar {
     }
 }
 
-pub(super) fn read(unit: &Unit, bytes: &[u8], fields: &JsonlFields, out: &mut Loaded) {
+/// Where a chunk of a JSON Lines file starts: its unit, byte offset and line number.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct ChunkStart {
+    pub unit: u32,
+    pub offset: u64,
+    pub line: usize,
+}
+
+/// Reads the records of `bytes`, whole lines of `unit` from `start` on.
+pub(super) fn read(
+    unit: &Unit,
+    start: ChunkStart,
+    bytes: &[u8],
+    fields: &JsonlFields,
+    out: &mut Loaded,
+) {
     // Lines are decoded and parsed in parallel (a corpus is often one large file) and merged
     // in file order. A newline byte never occurs inside a UTF-8 sequence, so splitting the
     // bytes before decoding is safe.
-    let mut lines: Vec<&[u8]> = Vec::new();
-    let mut start = 0;
+    let mut lines: Vec<(usize, &[u8])> = Vec::new();
+    let mut from = 0;
     for end in memchr::memchr_iter(b'\n', bytes) {
-        lines.push(&bytes[start..end]);
-        start = end + 1;
+        lines.push((from, &bytes[from..end]));
+        from = end + 1;
     }
-    if start < bytes.len() {
-        lines.push(&bytes[start..]);
+    if from < bytes.len() {
+        lines.push((from, &bytes[from..]));
     }
     let parts: Vec<Loaded> = lines
         .par_iter()
         .enumerate()
         .with_min_len(256)
-        .map(|(i, line)| {
+        .map(|(i, &(at, line))| {
             let mut part = Loaded::default();
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            let text = decode::decode(&unit.path, line, i + 1, &mut part);
-            read_line(unit, i + 1, &text, fields, &mut part);
+            let address = Address {
+                unit: start.unit,
+                line: start.line + i,
+                start: start.offset + at as u64,
+                len: line.len(),
+            };
+            read_record(unit, address, line, fields, &mut part);
             part
         })
         .collect();
     for part in parts {
-        out.documents.extend(part.documents);
-        out.diagnostics.extend(part.diagnostics);
+        out.append(part);
     }
 }
 
-fn read_line(unit: &Unit, line_no: usize, line: &str, fields: &JsonlFields, out: &mut Loaded) {
+/// Reads the one record at `address`, whose bytes are `line` (its newline excluded).
+pub(super) fn read_record(
+    unit: &Unit,
+    address: Address,
+    line: &[u8],
+    fields: &JsonlFields,
+    out: &mut Loaded,
+) {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let text = decode::decode(&unit.path, line, address.line, out);
+    if read_line(unit, address.line, &text, fields, out) {
+        out.addresses.push(address);
+    }
+}
+
+/// Parses one line; whether it gave a document.
+fn read_line(
+    unit: &Unit,
+    line_no: usize,
+    line: &str,
+    fields: &JsonlFields,
+    out: &mut Loaded,
+) -> bool {
     let location = Location::line(&unit.path, line_no);
     if line.trim().is_empty() {
-        return;
+        return false;
     }
     let mut de = serde_json::Deserializer::from_str(line);
     let record = RecordSeed(fields)
@@ -190,7 +230,7 @@ fn read_line(unit: &Unit, line_no: usize, line: &str, fields: &JsonlFields, out:
                 DiagnosticKind::MalformedLine,
                 format!("skipped: malformed JSON line: {e}"),
             );
-            return;
+            return false;
         }
     };
     let Some(body) = record.text.filter(|t| !t.trim().is_empty()) else {
@@ -199,7 +239,7 @@ fn read_line(unit: &Unit, line_no: usize, line: &str, fields: &JsonlFields, out:
             DiagnosticKind::Empty,
             format!("skipped: no text in field {:?}", fields.text),
         );
-        return;
+        return false;
     };
     let mut meta = Meta::default();
     for (key, value) in &record.meta {
@@ -208,6 +248,7 @@ fn read_line(unit: &Unit, line_no: usize, line: &str, fields: &JsonlFields, out:
     let default_id = format!("{}:{line_no}", unit.id);
     out.documents
         .push(meta.into_document(default_id, body, location));
+    true
 }
 
 #[cfg(test)]
@@ -220,7 +261,7 @@ mod tests {
             path: PathBuf::from("c.jsonl"),
             format: None,
             id: "c".into(),
-            stdin: false,
+            spool: None,
         }
     }
 
@@ -241,7 +282,12 @@ mod tests {
             ..JsonlFields::default()
         };
         let mut out = Loaded::default();
-        read(&unit(), input.as_bytes(), &fields, &mut out);
+        let start = ChunkStart {
+            unit: 0,
+            offset: 0,
+            line: 1,
+        };
+        read(&unit(), start, input.as_bytes(), &fields, &mut out);
         let ids: Vec<_> = out.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["7", "c:4"]);
         assert_eq!(

@@ -9,18 +9,19 @@ mod html;
 mod jsonl;
 mod meta;
 mod plain;
+mod stream;
 mod walk;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::{Error, Location, Result};
 
 pub use jsonl::JsonlFields;
+pub use stream::{Address, BATCH_BYTES, Batch, Stream, Summary};
 pub use walk::Format;
 
 /// One article, as read from the corpus.
@@ -163,15 +164,24 @@ pub fn position(docs: &[Document], id: &str) -> Option<usize> {
     docs.binary_search_by(|d| d.id.as_str().cmp(id)).ok()
 }
 
-/// What one input unit (a file, or standard input) produced.
+/// What one input unit (a file, or standard input) or part of one produced.
 #[derive(Default)]
 struct Loaded {
     documents: Vec<Document>,
+    /// Where each document can be read again, when the reader knows better than "its file".
+    addresses: Vec<Address>,
     diagnostics: Vec<Diagnostic>,
     bytes: u64,
 }
 
 impl Loaded {
+    fn append(&mut self, mut other: Loaded) {
+        self.documents.append(&mut other.documents);
+        self.addresses.append(&mut other.addresses);
+        self.diagnostics.append(&mut other.diagnostics);
+        self.bytes += other.bytes;
+    }
+
     fn warn(&mut self, location: Location, kind: DiagnosticKind, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic {
             location,
@@ -181,48 +191,32 @@ impl Loaded {
     }
 }
 
-/// Reads every input. Fatal errors are only those that leave nothing sensible to do: a path that
-/// does not exist, or any diagnostic under `strict`.
+/// Reads every input into memory. Fatal errors are only those that leave nothing sensible to
+/// do: a path that does not exist, or any diagnostic under `strict`. For corpora larger than
+/// memory, read a [`Stream`] batch by batch instead.
 pub fn load(inputs: &[PathBuf], options: &LoadOptions) -> Result<Corpus> {
-    let mut units = Vec::new();
-    let mut early = Loaded::default();
-    for input in inputs {
-        walk::expand(input, &mut units, &mut early)?;
-    }
-    let loaded: Vec<Loaded> = units
-        .par_iter()
-        .map(|unit| read_unit(unit, options))
-        .collect();
-
+    let stream = Stream::open(inputs, options)?;
+    let mut documents = Vec::new();
+    let summary = stream.read(BATCH_BYTES, |batch| {
+        documents.extend(batch.documents);
+        Ok(())
+    })?;
     let mut corpus = Corpus {
-        diagnostics: early.diagnostics,
-        ..Corpus::default()
+        documents,
+        diagnostics: summary.diagnostics,
+        bytes: summary.bytes,
     };
-    for part in loaded {
-        corpus.documents.extend(part.documents);
-        corpus.diagnostics.extend(part.diagnostics);
-        corpus.bytes += part.bytes;
-    }
-    rename_duplicate_ids(&mut corpus);
-    if options.strict
-        && let Some(first) = corpus.diagnostics.first()
-    {
-        return Err(Error::Input {
-            location: first.location.clone(),
-            message: format!(
-                "{} (--strict; {} problem(s) in all)",
-                first.message,
-                corpus.diagnostics.len()
-            ),
-        });
-    }
+    let renamed = rename_duplicate_ids(&mut corpus.documents);
+    corpus.diagnostics.extend(renamed);
+    check_strict(&corpus.diagnostics, options)?;
     corpus.documents.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(corpus)
 }
 
-fn read_unit(unit: &walk::Unit, options: &LoadOptions) -> Loaded {
+/// Reads unit number `unit_index`, `unit`, whole.
+fn read_unit(unit_index: u32, unit: &walk::Unit, options: &LoadOptions) -> Loaded {
     let mut out = Loaded::default();
-    let bytes = match unit.read() {
+    let whole = match unit.read() {
         Ok(bytes) => bytes,
         Err(e) => {
             out.warn(
@@ -233,10 +227,10 @@ fn read_unit(unit: &walk::Unit, options: &LoadOptions) -> Loaded {
             return out;
         }
     };
-    if decode::is_binary(&unit.path, &bytes, &mut out) {
+    if decode::is_binary(&unit.path, &whole, &mut out) {
         return out;
     }
-    let bytes = decode::strip_bom(&bytes);
+    let bytes = decode::strip_bom(&whole);
     out.bytes = bytes.len() as u64;
     let format = match unit.format {
         Some(f) => f,
@@ -244,7 +238,12 @@ fn read_unit(unit: &walk::Unit, options: &LoadOptions) -> Loaded {
     };
     if format == Format::Jsonl {
         // Decoded line by line, in parallel, so a bad byte is reported with its own line.
-        jsonl::read(unit, bytes, &options.fields, &mut out);
+        let start = jsonl::ChunkStart {
+            unit: unit_index,
+            offset: (whole.len() - bytes.len()) as u64,
+            line: 1,
+        };
+        jsonl::read(unit, start, bytes, &options.fields, &mut out);
         return out;
     }
     let text = decode::decode(&unit.path, bytes, 1, &mut out);
@@ -255,37 +254,72 @@ fn read_unit(unit: &walk::Unit, options: &LoadOptions) -> Loaded {
     out
 }
 
-fn rename_duplicate_ids(corpus: &mut Corpus) {
-    let mut seen: HashMap<String, Location> = HashMap::new();
+/// Under `strict`, the first of `diagnostics` as an error.
+pub fn check_strict(diagnostics: &[Diagnostic], options: &LoadOptions) -> Result<()> {
+    match diagnostics.first() {
+        Some(first) if options.strict => Err(Error::Input {
+            location: first.location.clone(),
+            message: format!(
+                "{} (--strict; {} problem(s) in all)",
+                first.message,
+                diagnostics.len()
+            ),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// What duplicate ids are resolved over: a document, or what was kept of one.
+pub trait Identified {
+    fn id_mut(&mut self) -> &mut String;
+    fn origin(&self) -> &Location;
+}
+
+impl Identified for Document {
+    fn id_mut(&mut self) -> &mut String {
+        &mut self.id
+    }
+    fn origin(&self) -> &Location {
+        &self.origin
+    }
+}
+
+/// Gives every document after the first with a given id a new one (`id~2`, `id~3`, … not
+/// otherwise taken), in input order, and says so in the returned diagnostics.
+pub fn rename_duplicate_ids<T: Identified>(docs: &mut [T]) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let mut seen: HashMap<String, Location> = HashMap::with_capacity(docs.len());
     let mut taken: std::collections::HashSet<String> =
-        corpus.documents.iter().map(|d| d.id.clone()).collect();
-    for doc in &mut corpus.documents {
-        match seen.get(&doc.id) {
+        docs.iter_mut().map(|d| d.id_mut().clone()).collect();
+    for doc in docs {
+        let id = doc.id_mut().clone();
+        match seen.get(&id) {
             None => {
-                seen.insert(doc.id.clone(), doc.origin.clone());
+                let origin = doc.origin().clone();
+                seen.insert(id, origin);
             }
             Some(first) => {
                 let mut n = 2;
                 let new_id = loop {
-                    let candidate = format!("{}~{n}", doc.id);
+                    let candidate = format!("{id}~{n}");
                     if !taken.contains(&candidate) {
                         break candidate;
                     }
                     n += 1;
                 };
-                corpus.diagnostics.push(Diagnostic {
-                    location: doc.origin.clone(),
+                diagnostics.push(Diagnostic {
+                    location: doc.origin().clone(),
                     kind: DiagnosticKind::DuplicateId,
                     message: format!(
-                        "id {:?} is already used at {first}; this document is kept as {new_id:?}",
-                        doc.id
+                        "id {id:?} is already used at {first}; this document is kept as {new_id:?}"
                     ),
                 });
                 taken.insert(new_id.clone());
-                doc.id = new_id;
+                *doc.id_mut() = new_id;
             }
         }
     }
+    diagnostics
 }
 
 #[cfg(test)]
@@ -298,14 +332,11 @@ mod tests {
 
     #[test]
     fn duplicate_ids_are_renamed_and_reported() {
-        let mut corpus = Corpus {
-            documents: vec![doc("a", 1), doc("a", 2), doc("a~2", 3), doc("a", 4)],
-            ..Corpus::default()
-        };
-        rename_duplicate_ids(&mut corpus);
-        let ids: Vec<_> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+        let mut docs = vec![doc("a", 1), doc("a", 2), doc("a~2", 3), doc("a", 4)];
+        let diagnostics = rename_duplicate_ids(&mut docs);
+        let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["a", "a~3", "a~2", "a~4"]);
-        assert_eq!(corpus.diagnostics.len(), 2);
-        assert!(corpus.diagnostics[0].message.contains("f.jsonl:1"));
+        assert_eq!(diagnostics.len(), 2);
+        assert!(diagnostics[0].message.contains("f.jsonl:1"));
     }
 }

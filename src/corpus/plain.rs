@@ -92,7 +92,7 @@ mod tests {
             path: PathBuf::from("a.md"),
             format: Some(Format::Markdown),
             id: "a".into(),
-            stdin: false,
+            spool: None,
         }
     }
 

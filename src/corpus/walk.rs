@@ -51,7 +51,9 @@ pub(super) struct Unit {
     pub format: Option<Format>,
     /// Id of the document(s) from this file: the path below the directory given, without extension.
     pub id: String,
-    pub stdin: bool,
+    /// Where the bytes are, when not at `path`: standard input is saved to a temporary file so
+    /// that its documents can be read again, as those of any file.
+    pub spool: Option<PathBuf>,
 }
 
 /// The bytes of a unit: read into memory, or mapped for large files.
@@ -75,13 +77,17 @@ impl std::ops::Deref for Bytes {
 const MAP_FROM: u64 = 4 << 20;
 
 impl Unit {
+    /// The file holding the unit's bytes.
+    pub fn file(&self) -> &Path {
+        self.spool.as_deref().unwrap_or(&self.path)
+    }
+
+    pub fn is_stdin(&self) -> bool {
+        self.path.as_os_str() == "-"
+    }
+
     pub fn read(&self) -> std::io::Result<Bytes> {
-        if self.stdin {
-            let mut buf = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut buf)?;
-            return Ok(Bytes::Owned(buf));
-        }
-        let mut file = std::fs::File::open(&self.path)?;
+        let mut file = std::fs::File::open(self.file())?;
         let len = file.metadata()?.len();
         if len >= MAP_FROM {
             // SAFETY: the map is read-only and lives only while this unit is parsed. A file
@@ -103,7 +109,7 @@ pub(super) fn expand(input: &Path, units: &mut Vec<Unit>, early: &mut Loaded) ->
             path: input.to_path_buf(),
             format: None,
             id: "stdin".into(),
-            stdin: true,
+            spool: None,
         });
         return Ok(());
     }
@@ -113,7 +119,7 @@ pub(super) fn expand(input: &Path, units: &mut Vec<Unit>, early: &mut Loaded) ->
             path: input.to_path_buf(),
             format: Format::from_extension(input),
             id: stem(input),
-            stdin: false,
+            spool: None,
         });
         return Ok(());
     }
@@ -144,7 +150,7 @@ pub(super) fn expand(input: &Path, units: &mut Vec<Unit>, early: &mut Loaded) ->
                 path: path.to_path_buf(),
                 format: Some(format),
                 id: relative_id(input, path),
-                stdin: false,
+                spool: None,
             }),
             None => early.warn(
                 Location::file(path),

@@ -1,0 +1,443 @@
+//! Reading a corpus in batches, so that a caller can keep what it needs of each document (a
+//! signature, some metadata) and let the texts go: memory then follows the number of documents,
+//! not their size. Each document comes with an [`Address`] to read it again later, and only
+//! the few documents whose passages are shown pay for that.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+
+use super::jsonl::{self, ChunkStart};
+use super::walk::{self, Format, Unit};
+use super::{Diagnostic, Document, LoadOptions, Loaded, decode, read_unit};
+use crate::error::{Error, Location, Result};
+
+/// Where a document can be read again: a JSON Lines record (byte range and line) or a whole file.
+/// Meaningful only for the [`Stream`] that read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Address {
+    pub(super) unit: u32,
+    pub(super) line: usize,
+    pub(super) start: u64,
+    /// Bytes of the record; 0 for a document that is its whole file.
+    pub(super) len: usize,
+}
+
+impl Address {
+    pub(super) fn whole(unit: u32) -> Self {
+        Address {
+            unit,
+            line: 1,
+            start: 0,
+            len: 0,
+        }
+    }
+}
+
+/// A batch of documents, in input order, with their addresses.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub documents: Vec<Document>,
+    pub addresses: Vec<Address>,
+}
+
+/// What a whole pass found besides the documents: the problems, in input order, and the
+/// bytes of text read.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub diagnostics: Vec<Diagnostic>,
+    pub bytes: u64,
+}
+
+/// The inputs of a corpus, expanded into files, ready to be read in batches and read again by
+/// address.
+pub struct Stream {
+    units: Vec<Unit>,
+    options: LoadOptions,
+    /// Problems met while expanding the inputs (unreadable or unknown files).
+    early: Vec<Diagnostic>,
+    /// Open files of the units read by record, for reading records again without reopening.
+    files: Vec<OnceLock<Option<std::fs::File>>>,
+    /// Standard input, saved so that its documents can be read again.
+    _spool: Option<tempfile::NamedTempFile>,
+}
+
+/// The least first read of a file read by record: the bytes [`decode::is_binary`] looks at.
+const FIRST_READ: usize = 8192;
+
+/// Text read per batch by default: large enough to keep both cores busy, small next to memory.
+pub const BATCH_BYTES: usize = 64 << 20;
+
+impl Stream {
+    /// Expands `inputs`: directories are walked, standard input (`-`) is saved to a temporary
+    /// file. Fails only on an input that does not exist or cannot be saved.
+    pub fn open(inputs: &[PathBuf], options: &LoadOptions) -> Result<Stream> {
+        let mut units = Vec::new();
+        let mut early = Loaded::default();
+        for input in inputs {
+            walk::expand(input, &mut units, &mut early)?;
+        }
+        let mut spool = None;
+        if units.iter().any(Unit::is_stdin) {
+            let stdin = Location::file("-");
+            let mut file = tempfile::NamedTempFile::new().map_err(|e| Error::Io {
+                location: stdin.clone(),
+                source: e,
+            })?;
+            std::io::copy(&mut std::io::stdin().lock(), file.as_file_mut()).map_err(|e| {
+                Error::Io {
+                    location: stdin,
+                    source: e,
+                }
+            })?;
+            for unit in units.iter_mut().filter(|u| u.is_stdin()) {
+                unit.spool = Some(file.path().to_path_buf());
+            }
+            spool = Some(file);
+        }
+        let files = units.iter().map(|_| OnceLock::new()).collect();
+        Ok(Stream {
+            units,
+            options: options.clone(),
+            early: early.diagnostics,
+            files,
+            _spool: spool,
+        })
+    }
+
+    pub fn options(&self) -> &LoadOptions {
+        &self.options
+    }
+
+    /// Reads every document once, in input order, in batches of about `batch_bytes` of input,
+    /// handing each batch to `each`. Documents within a batch are parsed in parallel.
+    pub fn read(
+        &self,
+        batch_bytes: usize,
+        mut each: impl FnMut(Batch) -> Result<()>,
+    ) -> Result<Summary> {
+        let batch_bytes = batch_bytes.max(1);
+        let mut summary = Summary {
+            diagnostics: self.early.clone(),
+            bytes: 0,
+        };
+        let mut pending: Vec<u32> = Vec::new();
+        let mut pending_bytes = 0u64;
+        for (u, unit) in self.units.iter().enumerate() {
+            let u = u as u32;
+            let size = std::fs::metadata(unit.file()).map_or(0, |m| m.len());
+            if size > batch_bytes as u64 && self.is_jsonl(unit) {
+                self.flush(&mut pending, &mut summary, &mut each)?;
+                pending_bytes = 0;
+                self.read_records(u, batch_bytes, &mut summary, &mut each)?;
+                continue;
+            }
+            pending.push(u);
+            pending_bytes += size;
+            if pending_bytes >= batch_bytes as u64 {
+                self.flush(&mut pending, &mut summary, &mut each)?;
+                pending_bytes = 0;
+            }
+        }
+        self.flush(&mut pending, &mut summary, &mut each)?;
+        Ok(summary)
+    }
+
+    /// The document at `address`, read again from its file.
+    pub fn reread(&self, address: Address) -> Result<Document> {
+        let unit = self
+            .units
+            .get(address.unit as usize)
+            .ok_or_else(|| Error::parameter("address", "not from this corpus"))?;
+        let location = Location::line(&unit.path, address.line);
+        let mut out = if address.len == 0 {
+            self.read_whole(address.unit)
+        } else {
+            let mut bytes = vec![0; address.len];
+            self.read_at(address.unit, address.start, &mut bytes)
+                .map_err(|e| Error::Io {
+                    location: location.clone(),
+                    source: e,
+                })?;
+            let mut out = Loaded::default();
+            jsonl::read_record(unit, address, &bytes, &self.options.fields, &mut out);
+            out
+        };
+        out.documents.pop().ok_or_else(|| Error::Input {
+            location,
+            message: "the document is no longer there: the file changed during the run".into(),
+        })
+    }
+
+    /// Reads the units in `pending` whole, in parallel, as one batch.
+    fn flush(
+        &self,
+        pending: &mut Vec<u32>,
+        summary: &mut Summary,
+        each: &mut impl FnMut(Batch) -> Result<()>,
+    ) -> Result<()> {
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let parts: Vec<Loaded> = pending.par_iter().map(|&u| self.read_whole(u)).collect();
+        pending.clear();
+        let mut all = Loaded::default();
+        for part in parts {
+            all.append(part);
+        }
+        summary.diagnostics.append(&mut all.diagnostics);
+        summary.bytes += all.bytes;
+        each(Batch {
+            documents: all.documents,
+            addresses: all.addresses,
+        })
+    }
+
+    fn is_jsonl(&self, unit: &Unit) -> bool {
+        match unit.format.or(self.options.input_format) {
+            Some(format) => format == Format::Jsonl,
+            None => sniff(unit.file()) == Some(Format::Jsonl),
+        }
+    }
+
+    fn read_whole(&self, u: u32) -> Loaded {
+        let mut out = read_unit(u, &self.units[u as usize], &self.options);
+        // JSON Lines records carry their own addresses; a file read whole is its document's.
+        out.addresses.resize(out.documents.len(), Address::whole(u));
+        out
+    }
+
+    /// Reads a large JSON Lines unit in chunks of whole lines.
+    fn read_records(
+        &self,
+        u: u32,
+        batch_bytes: usize,
+        summary: &mut Summary,
+        each: &mut impl FnMut(Batch) -> Result<()>,
+    ) -> Result<()> {
+        let unit = &self.units[u as usize];
+        let mut file = match std::fs::File::open(unit.file()) {
+            Ok(file) => file,
+            Err(e) => {
+                summary
+                    .diagnostics
+                    .push(unreadable(Location::file(&unit.path), &e));
+                return Ok(());
+            }
+        };
+        let mut buf: Vec<u8> = Vec::with_capacity(batch_bytes);
+        let mut start = ChunkStart {
+            unit: u,
+            offset: 0,
+            line: 1,
+        };
+        let mut first = true;
+        loop {
+            let kept = buf.len();
+            // The first read must see enough to spot a binary file and a byte-order mark.
+            let want = if first { FIRST_READ } else { 0 };
+            buf.resize(kept.max(batch_bytes).max(2 * kept).max(want), 0);
+            let n = match read_full(&mut file, &mut buf[kept..]) {
+                Ok(n) => n,
+                Err(e) => {
+                    summary
+                        .diagnostics
+                        .push(unreadable(Location::line(&unit.path, start.line), &e));
+                    return Ok(());
+                }
+            };
+            buf.truncate(kept + n);
+            let end_of_file = n == 0;
+            let mut out = Loaded::default();
+            if first {
+                first = false;
+                if decode::is_binary(&unit.path, &buf, &mut out) {
+                    summary.diagnostics.append(&mut out.diagnostics);
+                    return Ok(());
+                }
+                let bom = buf.len() - decode::strip_bom(&buf).len();
+                buf.drain(..bom);
+                start.offset = bom as u64;
+            }
+            // Whole lines only; the rest waits for the next read.
+            let cut = if end_of_file {
+                buf.len()
+            } else {
+                match memchr::memrchr(b'\n', &buf) {
+                    Some(i) => i + 1,
+                    None => continue,
+                }
+            };
+            if cut == 0 {
+                break;
+            }
+            jsonl::read(unit, start, &buf[..cut], &self.options.fields, &mut out);
+            out.bytes = cut as u64;
+            start.line += memchr::memchr_iter(b'\n', &buf[..cut]).count();
+            start.offset += cut as u64;
+            buf.drain(..cut);
+            summary.diagnostics.append(&mut out.diagnostics);
+            summary.bytes += out.bytes;
+            each(Batch {
+                documents: out.documents,
+                addresses: out.addresses,
+            })?;
+            if end_of_file {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn read_at(&self, u: u32, offset: u64, bytes: &mut [u8]) -> std::io::Result<()> {
+        let unit = &self.units[u as usize];
+        let file = self.files[u as usize].get_or_init(|| std::fs::File::open(unit.file()).ok());
+        match file {
+            Some(file) => read_exact_at(file, offset, bytes),
+            None => {
+                let file = std::fs::File::open(unit.file())?;
+                read_exact_at(&file, offset, bytes)
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &std::fs::File, offset: u64, bytes: &mut [u8]) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, bytes, offset)
+}
+
+#[cfg(not(unix))]
+fn read_exact_at(file: &std::fs::File, offset: u64, bytes: &mut [u8]) -> std::io::Result<()> {
+    use std::io::{Seek, SeekFrom};
+    // Without positioned reads, a private handle keeps threads from moving each other's cursor.
+    let mut file = file.try_clone()?;
+    file.seek(SeekFrom::Start(offset))?;
+    file.read_exact(bytes)
+}
+
+/// Fills `buf` as far as the file allows; the count read (0 at the end).
+fn read_full(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match file.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+/// The format the first bytes of `path` suggest, if it can be read.
+fn sniff(path: &Path) -> Option<Format> {
+    let mut head = [0u8; 512];
+    let mut file = std::fs::File::open(path).ok()?;
+    let n = read_full(&mut file, &mut head).ok()?;
+    Some(Format::sniff(&head[..n]))
+}
+
+fn unreadable(location: Location, e: &std::io::Error) -> Diagnostic {
+    Diagnostic {
+        location,
+        kind: super::DiagnosticKind::Unreadable,
+        message: format!("cannot read: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every document of `inputs`, read in batches of `batch` bytes, with its text read again.
+    fn read_all(inputs: &[PathBuf], batch: usize) -> (Vec<(Document, Document)>, Summary) {
+        let stream = Stream::open(inputs, &LoadOptions::default()).unwrap();
+        let mut batches = Vec::new();
+        let summary = stream
+            .read(batch, |b| {
+                assert_eq!(b.documents.len(), b.addresses.len());
+                batches.push(b);
+                Ok(())
+            })
+            .unwrap();
+        let docs = batches
+            .into_iter()
+            .flat_map(|b| b.documents.into_iter().zip(b.addresses))
+            .map(|(d, a)| {
+                let again = stream.reread(a).unwrap();
+                (d, again)
+            })
+            .collect();
+        (docs, summary)
+    }
+
+    #[test]
+    fn small_batches_read_what_one_read_does_and_records_come_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let long = "mot ".repeat(300);
+        // Past the first read, so that later records are cut across reads.
+        let filler: String = (0..100)
+            .map(|n| format!("{{\"id\":\"f{n:03}\",\"text\":\"{long}\"}}\n"))
+            .collect();
+        let jsonl = format!(
+            "\u{feff}{{\"id\":\"a\",\"text\":\"Premier.\"}}\r\n\nnot json\n{{\"id\":\"b\",\"text\":\"{long}\"}}\n{{\"id\":\"c\",\"text\":\"Bad \\u00e9t\u{e9}.\"}}\n{filler}{{\"id\":\"d\",\"text\":\"Sans fin de ligne.\"}}"
+        );
+        std::fs::write(dir.path().join("c.jsonl"), &jsonl).unwrap();
+        std::fs::write(dir.path().join("p.txt"), "---\nid: p\n---\nUn texte.\n").unwrap();
+        let inputs = [dir.path().to_path_buf()];
+        let (whole, whole_summary) = read_all(&inputs, BATCH_BYTES);
+        // Batches smaller than a line: every line boundary and the BOM fall between reads.
+        for batch in [1, 7, 64, 200, 5000] {
+            let (parts, summary) = read_all(&inputs, batch);
+            let ids = |v: &[(Document, Document)]| -> Vec<(String, usize)> {
+                v.iter()
+                    .map(|(d, _)| (d.id.clone(), d.origin.line.unwrap_or(0)))
+                    .collect()
+            };
+            assert_eq!(ids(&parts), ids(&whole), "batch {batch}");
+            assert_eq!(summary.bytes, whole_summary.bytes, "batch {batch}");
+            assert_eq!(summary.diagnostics, whole_summary.diagnostics);
+        }
+        let got: Vec<_> = whole.iter().map(|(d, _)| d.id.as_str()).collect();
+        assert_eq!(got.len(), 105);
+        assert_eq!(got[..3], ["a", "b", "c"]);
+        assert_eq!(got[103..], ["d", "p"]);
+        assert_eq!(whole[0].0.origin.line, Some(1));
+        assert_eq!(whole[103].0.origin.line, Some(106));
+        for (first, again) in &whole {
+            assert_eq!(first, again);
+        }
+        assert_eq!(
+            whole_summary.diagnostics.len(),
+            1,
+            "{:?}",
+            whole_summary.diagnostics
+        );
+        assert_eq!(whole_summary.diagnostics[0].location.line, Some(3));
+    }
+
+    #[test]
+    fn a_changed_file_is_an_error_naming_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.jsonl");
+        std::fs::write(
+            &path,
+            "{\"id\":\"a\",\"text\":\"Un.\"}\n{\"id\":\"b\",\"text\":\"Deux.\"}\n",
+        )
+        .unwrap();
+        let stream = Stream::open(std::slice::from_ref(&path), &LoadOptions::default()).unwrap();
+        let mut addresses = Vec::new();
+        stream
+            .read(1, |b| {
+                addresses.extend(b.addresses);
+                Ok(())
+            })
+            .unwrap();
+        std::fs::write(&path, "{}\n").unwrap();
+        let err = stream.reread(addresses[1]).unwrap_err().to_string();
+        assert!(err.contains("c.jsonl:2"), "{err}");
+    }
+}
