@@ -47,10 +47,17 @@ fn run(cli: Cli) -> Result<i32> {
     let progress = progress::Bars::new(!cli.quiet && std::io::stderr().is_terminal());
     match cli.command {
         Command::Scan(args) => {
-            let corpus = load(&args.input.paths, &args.input, cli.quiet)?;
             let params = args.dedup.params()?;
-            let result = dedup::run(&corpus.documents, &params, &progress)?;
-            let scan = Scan::new(&corpus, params, result);
+            // Read in batches: memory follows the number of documents, not their size.
+            let stream = corpus::Stream::open(&args.input.paths, &args.input.options())?;
+            let (catalog, result) = dedup::run_stream(&stream, &params, &progress)?;
+            warn(
+                &catalog.diagnostics,
+                catalog.documents.len(),
+                catalog.skipped(),
+                cli.quiet,
+            )?;
+            let scan = Scan::new(catalog, params, result);
             let text = match args.format {
                 args::ScanFormat::Text => summary::render(&scan, args.top),
                 args::ScanFormat::Json => scan.to_json(),
@@ -156,21 +163,35 @@ fn report_name(paths: &[std::path::PathBuf]) -> String {
 /// `--strict`.
 fn load(paths: &[std::path::PathBuf], input: &args::InputArgs, quiet: bool) -> Result<Corpus> {
     let corpus = corpus::load(paths, &input.options())?;
+    warn(
+        &corpus.diagnostics,
+        corpus.documents.len(),
+        corpus.skipped(),
+        quiet,
+    )?;
+    Ok(corpus)
+}
+
+/// Reports the input problems on stderr; an error when nothing is left to analyse.
+fn warn(
+    diagnostics: &[corpus::Diagnostic],
+    documents: usize,
+    skipped: usize,
+    quiet: bool,
+) -> Result<()> {
     if !quiet {
-        for diag in &corpus.diagnostics {
+        for diag in diagnostics {
             eprintln!("warning: {diag}");
         }
-        if !corpus.diagnostics.is_empty() {
+        if !diagnostics.is_empty() {
             eprintln!(
-                "note: {} document(s) read, {} skipped, {} problem(s)",
-                corpus.documents.len(),
-                corpus.skipped(),
-                corpus.diagnostics.len()
+                "note: {documents} document(s) read, {skipped} skipped, {} problem(s)",
+                diagnostics.len()
             );
         }
     }
-    if corpus.documents.is_empty() {
+    if documents == 0 {
         anyhow::bail!("no documents to analyse in the given inputs");
     }
-    Ok(corpus)
+    Ok(())
 }

@@ -80,6 +80,69 @@ impl Document {
     }
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentInfo {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<chrono::NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    pub origin: Location,
+    /// Characters of text.
+    pub chars: usize,
+}
+
+/// What is kept of a document once its text is gone: everything a report lists.
+impl From<&Document> for DocumentInfo {
+    fn from(d: &Document) -> Self {
+        DocumentInfo {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            source: d.source.clone(),
+            url: d.url.clone(),
+            published: d.published,
+            lang: d.lang.clone(),
+            origin: d.origin.clone(),
+            chars: d.text.chars().count(),
+        }
+    }
+}
+
+/// What is kept of a corpus whose texts are not held in memory: its documents' metadata,
+/// sorted by id, and the problems met reading it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Catalog {
+    pub documents: Vec<DocumentInfo>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Bytes of text read (after decoding).
+    pub bytes: u64,
+}
+
+impl Catalog {
+    pub fn skipped(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.kind.skips_document())
+            .count()
+    }
+}
+
+impl From<&Corpus> for Catalog {
+    fn from(corpus: &Corpus) -> Self {
+        Catalog {
+            documents: corpus.documents.iter().map(DocumentInfo::from).collect(),
+            diagnostics: corpus.diagnostics.clone(),
+            bytes: corpus.bytes,
+        }
+    }
+}
+
 /// A non-fatal input problem.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -197,7 +260,7 @@ impl Loaded {
 pub fn load(inputs: &[PathBuf], options: &LoadOptions) -> Result<Corpus> {
     let stream = Stream::open(inputs, options)?;
     let mut documents = Vec::new();
-    let summary = stream.read(BATCH_BYTES, |batch| {
+    let summary = stream.read(|batch| {
         documents.extend(batch.documents);
         Ok(())
     })?;
@@ -276,6 +339,15 @@ pub trait Identified {
 }
 
 impl Identified for Document {
+    fn id_mut(&mut self) -> &mut String {
+        &mut self.id
+    }
+    fn origin(&self) -> &Location {
+        &self.origin
+    }
+}
+
+impl Identified for DocumentInfo {
     fn id_mut(&mut self) -> &mut String {
         &mut self.id
     }

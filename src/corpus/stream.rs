@@ -62,6 +62,7 @@ pub struct Stream {
     files: Vec<OnceLock<Option<std::fs::File>>>,
     /// Standard input, saved so that its documents can be read again.
     _spool: Option<tempfile::NamedTempFile>,
+    batch_bytes: usize,
 }
 
 /// The least first read of a file read by record: the bytes [`decode::is_binary`] looks at.
@@ -104,21 +105,32 @@ impl Stream {
             early: early.diagnostics,
             files,
             _spool: spool,
+            batch_bytes: BATCH_BYTES,
         })
+    }
+
+    /// Reads batches of about `bytes` of input (default [`BATCH_BYTES`]).
+    pub fn with_batch_bytes(mut self, bytes: usize) -> Self {
+        self.batch_bytes = bytes.max(1);
+        self
+    }
+
+    /// Bytes of all the input files, for progress.
+    pub fn total_bytes(&self) -> u64 {
+        self.units
+            .iter()
+            .map(|u| std::fs::metadata(u.file()).map_or(0, |m| m.len()))
+            .sum()
     }
 
     pub fn options(&self) -> &LoadOptions {
         &self.options
     }
 
-    /// Reads every document once, in input order, in batches of about `batch_bytes` of input,
-    /// handing each batch to `each`. Documents within a batch are parsed in parallel.
-    pub fn read(
-        &self,
-        batch_bytes: usize,
-        mut each: impl FnMut(Batch) -> Result<()>,
-    ) -> Result<Summary> {
-        let batch_bytes = batch_bytes.max(1);
+    /// Reads every document once, in input order, in batches, handing each batch to `each`.
+    /// Documents within a batch are parsed in parallel.
+    pub fn read(&self, mut each: impl FnMut(Batch) -> Result<()>) -> Result<Summary> {
+        let batch_bytes = self.batch_bytes;
         let mut summary = Summary {
             diagnostics: self.early.clone(),
             bytes: 0,
@@ -354,10 +366,12 @@ mod tests {
 
     /// Every document of `inputs`, read in batches of `batch` bytes, with its text read again.
     fn read_all(inputs: &[PathBuf], batch: usize) -> (Vec<(Document, Document)>, Summary) {
-        let stream = Stream::open(inputs, &LoadOptions::default()).unwrap();
+        let stream = Stream::open(inputs, &LoadOptions::default())
+            .unwrap()
+            .with_batch_bytes(batch);
         let mut batches = Vec::new();
         let summary = stream
-            .read(batch, |b| {
+            .read(|b| {
                 assert_eq!(b.documents.len(), b.addresses.len());
                 batches.push(b);
                 Ok(())
@@ -428,10 +442,12 @@ mod tests {
             "{\"id\":\"a\",\"text\":\"Un.\"}\n{\"id\":\"b\",\"text\":\"Deux.\"}\n",
         )
         .unwrap();
-        let stream = Stream::open(std::slice::from_ref(&path), &LoadOptions::default()).unwrap();
+        let stream = Stream::open(std::slice::from_ref(&path), &LoadOptions::default())
+            .unwrap()
+            .with_batch_bytes(1);
         let mut addresses = Vec::new();
         stream
-            .read(1, |b| {
+            .read(|b| {
                 addresses.extend(b.addresses);
                 Ok(())
             })

@@ -591,8 +591,12 @@ pub fn query(
                     let c = c as usize;
                     index.set(c, ref_set);
                     index.signature(c, ref_sig);
-                    let new = (&doc.id, set.as_slice(), sig.as_slice());
-                    let reference = (&index.entries[c].id, ref_set.as_slice(), ref_sig.as_slice());
+                    let new = (doc.id.as_str(), set.as_slice(), sig.as_slice());
+                    let reference = (
+                        index.entries[c].id.as_str(),
+                        ref_set.as_slice(),
+                        ref_sig.as_slice(),
+                    );
                     pairs.extend(super::verify(new, reference, params, ip.lsh_threshold));
                 }
                 progress.advance(1);

@@ -6,16 +6,19 @@ pub mod cluster;
 pub mod index;
 pub mod lsh;
 pub mod minhash;
+pub mod resolve;
 pub mod shingle;
 pub mod signatures;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
+use chrono::NaiveDate;
+
 use crate::Progress;
-use crate::corpus::Document;
+use crate::corpus::{self, Address, Catalog, Document, DocumentInfo, Stream};
 use crate::error::{Error, Result};
-use crate::text::boilerplate;
+use resolve::{Signed, Texts};
 
 pub use align::{Passage, Span};
 pub use lsh::Banding;
@@ -176,19 +179,17 @@ pub struct Dedup {
     pub clusters: Vec<Cluster>,
 }
 
-/// Runs the near-duplicate stage over `docs` (which should be sorted by id, as
-/// [`crate::corpus::load`] returns them, for pairs to come out as `a < b`).
+/// Runs the near-duplicate stage over `docs`, in memory. Pairs come out with `a` the smaller
+/// id and sorted, whatever the order of `docs`.
 pub fn run(docs: &[Document], params: &DedupParams, progress: &dyn Progress) -> Result<Dedup> {
     params.validate()?;
-    let banding = params.effective_banding();
     let hasher = minhash::MinHasher::new(params.permutations, params.seed);
     let p = params.permutations;
-
     progress.begin("signing", docs.len() as u64);
     let mut flat = vec![0u32; docs.len() * p];
     // Shingles as produced, repeats included: the minimum ignores repeats, so only the
     // documents that end up in a candidate pair pay for sorting their set.
-    let mut sets: Vec<Vec<u64>> = docs
+    let sets: Vec<Vec<u64>> = docs
         .par_iter()
         .zip(flat.par_chunks_mut(p))
         .map_init(Vec::new, |tokens, (doc, sig)| {
@@ -199,14 +200,114 @@ pub fn run(docs: &[Document], params: &DedupParams, progress: &dyn Progress) -> 
         .collect();
     progress.end();
     let signatures = Signatures::from_flat(p, flat);
-    let empty: Vec<bool> = sets.iter().map(|s| s.is_empty()).collect();
+    let members: Vec<(&str, Option<NaiveDate>)> =
+        docs.iter().map(|d| (d.id.as_str(), d.published)).collect();
+    let counts = sets.iter().map(Vec::len).collect();
+    finish(
+        &members,
+        &signatures,
+        counts,
+        sets,
+        &resolve::Held(docs),
+        params,
+        progress,
+    )
+}
 
+/// Runs the near-duplicate stage over a corpus read in batches: only each document's metadata
+/// and signature stay in memory; the texts of candidate pairs are read again to verify them.
+/// Returns what was read of the corpus (documents sorted by id) with the result.
+pub fn run_stream(
+    stream: &Stream,
+    params: &DedupParams,
+    progress: &dyn Progress,
+) -> Result<(Catalog, Dedup)> {
+    params.validate()?;
+    let hasher = minhash::MinHasher::new(params.permutations, params.seed);
+    let p = params.permutations;
+    let mut flat: Vec<u32> = Vec::new();
+    let mut shingle_counts: Vec<usize> = Vec::new();
+    let mut infos: Vec<DocumentInfo> = Vec::new();
+    let mut addresses: Vec<Address> = Vec::new();
+    progress.begin("reading", stream.total_bytes());
+    let summary = stream.read(|batch| {
+        let from = flat.len();
+        flat.resize(from + batch.documents.len() * p, 0);
+        let counts: Vec<usize> = batch
+            .documents
+            .par_iter()
+            .zip(flat[from..].par_chunks_mut(p))
+            .map_init(Vec::new, |tokens, (doc, sig)| {
+                let n = sign(doc, params.shingling, &hasher, tokens, sig).len();
+                progress.advance(doc.text.len() as u64);
+                n
+            })
+            .collect();
+        shingle_counts.extend(counts);
+        infos.extend(batch.documents.iter().map(DocumentInfo::from));
+        addresses.extend(batch.addresses);
+        Ok(())
+    })?;
+    progress.end();
+    let mut diagnostics = summary.diagnostics;
+    diagnostics.extend(corpus::rename_duplicate_ids(&mut infos));
+    corpus::check_strict(&diagnostics, stream.options())?;
+
+    let signatures = Signatures::from_flat(p, flat);
+    let members: Vec<(&str, Option<NaiveDate>)> =
+        infos.iter().map(|d| (d.id.as_str(), d.published)).collect();
+    let texts = Reread { stream, addresses };
+    let sets = vec![Vec::new(); infos.len()];
+    let dedup = finish(
+        &members,
+        &signatures,
+        shingle_counts,
+        sets,
+        &texts,
+        params,
+        progress,
+    )?;
+    drop(members);
+    infos.sort_by(|a, b| a.id.cmp(&b.id));
+    let catalog = Catalog {
+        documents: infos,
+        diagnostics,
+        bytes: summary.bytes,
+    };
+    Ok((catalog, dedup))
+}
+
+/// Texts read again from the inputs, by address.
+struct Reread<'a> {
+    stream: &'a Stream,
+    addresses: Vec<Address>,
+}
+
+impl Texts for Reread<'_> {
+    fn text(&self, i: usize) -> Result<std::borrow::Cow<'_, str>> {
+        Ok(self.stream.reread(self.addresses[i])?.text.into())
+    }
+}
+
+/// Candidates, verification, passages and clusters, from the signatures. `sets` holds the
+/// shingles kept from signing (repeats included, unsorted), or empty vectors to rebuild them.
+fn finish(
+    members: &[(&str, Option<NaiveDate>)],
+    signatures: &Signatures,
+    shingle_counts: Vec<usize>,
+    mut sets: Vec<Vec<u64>>,
+    texts: &dyn Texts,
+    params: &DedupParams,
+    progress: &dyn Progress,
+) -> Result<Dedup> {
+    let banding = params.effective_banding();
+    let lsh_threshold = params.effective_lsh_threshold();
+    let empty: Vec<bool> = shingle_counts.iter().map(|&n| n == 0).collect();
     progress.begin("banding", banding.bands as u64);
-    let candidates = lsh::candidates(&signatures, banding, &empty);
+    let candidates = lsh::candidates(signatures, banding, &empty);
     progress.end();
 
-    let windows: Vec<usize> = sets.iter().map(Vec::len).collect();
-    let mut in_candidates = vec![false; docs.len()];
+    let mut in_candidates = vec![false; members.len()];
     for &(i, j) in &candidates {
         in_candidates[i as usize] = true;
         in_candidates[j as usize] = true;
@@ -217,71 +318,44 @@ pub fn run(docs: &[Document], params: &DedupParams, progress: &dyn Progress) -> 
             if needed {
                 set.sort_unstable();
                 set.dedup();
+            } else {
+                *set = Vec::new();
             }
         });
+    let ids: Vec<&str> = members.iter().map(|m| m.0).collect();
+    let signed = Signed {
+        ids: &ids,
+        signatures,
+        shingles: &shingle_counts,
+        sets: &sets,
+    };
+    let found = resolve::resolve(&signed, &candidates, texts, params, lsh_threshold, progress)?;
+    drop(sets);
 
-    progress.begin("verifying", candidates.len() as u64);
-    let lsh_threshold = params.effective_lsh_threshold();
-    let verified: Vec<Pair> = candidates
-        .par_iter()
-        .with_min_len(64)
-        .filter_map(|&(i, j)| {
-            let (i, j) = (i as usize, j as usize);
-            let sides = [
-                (&docs[i].id, sets[i].as_slice(), signatures.get(i)),
-                (&docs[j].id, sets[j].as_slice(), signatures.get(j)),
-            ];
-            verify(sides[0], sides[1], params, lsh_threshold)
-        })
-        .collect();
-    progress.end();
-
-    let index_of = |id: &str| crate::corpus::position(docs, id);
-    let mut pairs = verified;
-    if params.passages {
-        progress.begin("aligning", pairs.len() as u64);
-        pairs.par_iter_mut().for_each_init(
-            || (Vec::new(), Vec::new()),
-            |(ta, tb), pair| {
-                if let (Some(i), Some(j)) = (index_of(&pair.a), index_of(&pair.b)) {
-                    let (a, b) = (&docs[i].text, &docs[j].text);
-                    shingle::tokens(a, &boilerplate::detect(a), params.shingling.unit, ta);
-                    shingle::tokens(b, &boilerplate::detect(b), params.shingling.unit, tb);
-                    let runs = align::shared_runs(ta, tb, params.shingling.k);
-                    pair.passages = align::passages(a, ta, b, tb, &runs);
-                }
-                progress.advance(1);
-            },
-        );
-        progress.end();
-    }
-
-    let edges: Vec<(u32, u32)> = pairs
-        .iter()
-        .filter_map(|p| Some((index_of(&p.a)? as u32, index_of(&p.b)? as u32)))
-        .collect();
-    let mut clusters: Vec<Cluster> = cluster::components(docs.len(), edges)
+    let edges: Vec<(u32, u32)> = found.iter().map(|&(i, j, _)| (i, j)).collect();
+    let mut pairs: Vec<Pair> = found.into_iter().map(|(_, _, pair)| pair).collect();
+    pairs.par_sort_unstable_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
+    let mut clusters: Vec<Cluster> = cluster::components(members.len(), edges)
         .into_iter()
-        .map(|members| {
-            let rep = members
+        .map(|group| {
+            // Dated before undated, earlier before later, then by id.
+            let key = |&m: &u32| {
+                let (id, published) = members[m as usize];
+                (published.is_none(), published, id)
+            };
+            let rep = group
                 .iter()
-                .min_by(|&&x, &&y| {
-                    let (dx, dy) = (&docs[x as usize], &docs[y as usize]);
-                    // Dated before undated, earlier before later, then by id.
-                    (dx.published.is_none(), dx.published, &dx.id).cmp(&(
-                        dy.published.is_none(),
-                        dy.published,
-                        &dy.id,
-                    ))
-                })
+                .min_by_key(|m| key(m))
                 .copied()
-                .unwrap_or(members[0]);
+                .unwrap_or(group[0]);
+            let mut ids: Vec<String> = group
+                .iter()
+                .map(|&m| members[m as usize].0.to_string())
+                .collect();
+            ids.sort_unstable();
             Cluster {
-                representative: docs[rep as usize].id.clone(),
-                members: members
-                    .iter()
-                    .map(|&m| docs[m as usize].id.clone())
-                    .collect(),
+                representative: members[rep as usize].0.to_string(),
+                members: ids,
             }
         })
         .collect();
@@ -291,18 +365,21 @@ pub fn run(docs: &[Document], params: &DedupParams, progress: &dyn Progress) -> 
             .cmp(&x.members.len())
             .then_with(|| x.representative.cmp(&y.representative))
     });
-
+    let mut documents: Vec<DocumentStats> = members
+        .iter()
+        .zip(&shingle_counts)
+        .map(|(m, &shingles)| DocumentStats {
+            id: m.0.to_string(),
+            shingles,
+        })
+        .collect();
+    if !documents.is_sorted_by(|x, y| x.id <= y.id) {
+        documents.par_sort_unstable_by(|x, y| x.id.cmp(&y.id));
+    }
     Ok(Dedup {
         banding,
         lsh_threshold,
-        documents: docs
-            .iter()
-            .zip(windows)
-            .map(|(d, shingles)| DocumentStats {
-                id: d.id.clone(),
-                shingles,
-            })
-            .collect(),
+        documents,
         candidates: candidates.len(),
         pairs,
         clusters,
@@ -318,16 +395,13 @@ pub fn sign(
     tokens: &mut Vec<shingle::Token>,
     signature: &mut [u32],
 ) -> Vec<u64> {
-    let bp = boilerplate::detect(&doc.text);
-    shingle::tokens(&doc.text, &bp, shingling.unit, tokens);
-    let mut shingles = Vec::with_capacity(tokens.len());
-    shingle::shingles(tokens, shingling.k, &mut shingles);
+    let shingles = resolve::shingle_set(&doc.text, shingling, tokens);
     hasher.sign(&shingles, signature);
     shingles
 }
 
 /// One side of a candidate pair: id, sorted distinct shingles, signature.
-pub type Side<'a> = (&'a String, &'a [u64], &'a [u32]);
+pub type Side<'a> = (&'a str, &'a [u64], &'a [u32]);
 
 /// The exact figures of a candidate pair, if it is a near-duplicate (Jaccard at the threshold)
 /// or a reuse (containment at its threshold, of a document long enough for that to mean reuse).
@@ -355,8 +429,8 @@ pub fn verify(a: Side, b: Side, params: &DedupParams, lsh_threshold: f64) -> Opt
         return None;
     }
     Some(Pair {
-        a: id_a.clone(),
-        b: id_b.clone(),
+        a: id_a.to_string(),
+        b: id_b.to_string(),
         estimated_jaccard: estimated,
         jaccard,
         containment_a_in_b: ca,

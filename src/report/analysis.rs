@@ -43,7 +43,7 @@ impl Analysis {
         extraction: &Extraction,
         comparison: Comparison,
     ) -> Self {
-        let scan = Scan::new(corpus, dedup_params.clone(), dedup);
+        let scan = Scan::new(corpus.into(), dedup_params.clone(), dedup);
         Analysis {
             schema: SCHEMA,
             version: env!("CARGO_PKG_VERSION"),

@@ -11,9 +11,9 @@ pub mod summary;
 
 use serde::Serialize;
 
-use crate::corpus::{Corpus, Diagnostic, Document};
+pub use crate::corpus::DocumentInfo;
+use crate::corpus::{Catalog, Diagnostic};
 use crate::dedup::{Dedup, DedupParams};
-use crate::error::Location;
 
 /// Version of the JSON layout; bumped on any change a consumer could notice.
 pub const SCHEMA: &str = "recoupe.scan/1";
@@ -38,50 +38,17 @@ pub struct CorpusSummary {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct DocumentInfo {
-    pub id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub published: Option<chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub lang: Option<String>,
-    pub origin: Location,
-    /// Characters of text.
-    pub chars: usize,
-}
-
-impl From<&Document> for DocumentInfo {
-    fn from(d: &Document) -> Self {
-        DocumentInfo {
-            id: d.id.clone(),
-            title: d.title.clone(),
-            source: d.source.clone(),
-            url: d.url.clone(),
-            published: d.published,
-            lang: d.lang.clone(),
-            origin: d.origin.clone(),
-            chars: d.text.chars().count(),
-        }
-    }
-}
-
 impl Scan {
-    pub fn new(corpus: &Corpus, parameters: DedupParams, dedup: Dedup) -> Self {
+    pub fn new(corpus: Catalog, parameters: DedupParams, dedup: Dedup) -> Self {
         Scan {
             schema: SCHEMA,
             version: env!("CARGO_PKG_VERSION"),
             parameters,
             corpus: CorpusSummary {
-                documents: corpus.documents.iter().map(DocumentInfo::from).collect(),
-                bytes: corpus.bytes,
                 skipped: corpus.skipped(),
-                diagnostics: corpus.diagnostics.clone(),
+                documents: corpus.documents,
+                bytes: corpus.bytes,
+                diagnostics: corpus.diagnostics,
             },
             dedup,
         }

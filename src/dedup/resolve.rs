@@ -1,0 +1,179 @@
+//! From candidate pairs to verified pairs with their passages, one connected group of
+//! candidates at a time: a group's shingle sets (and texts, for passages) are built, used and
+//! dropped together, so that memory holds a few groups rather than the corpus.
+
+use std::borrow::Cow;
+
+use rayon::prelude::*;
+
+use super::cluster::UnionFind;
+use super::{DedupParams, Pair, Shingling, align, shingle, signatures::Signatures, verify};
+use crate::error::Result;
+use crate::text::boilerplate;
+
+/// Where the stage reads a document's text again after signing: from memory, or from the
+/// inputs ([`crate::corpus::Stream::reread`]).
+pub trait Texts: Sync {
+    fn text(&self, i: usize) -> Result<Cow<'_, str>>;
+}
+
+/// The texts of documents held in memory.
+pub struct Held<'a>(pub &'a [crate::corpus::Document]);
+
+impl Texts for Held<'_> {
+    fn text(&self, i: usize) -> Result<Cow<'_, str>> {
+        Ok(Cow::Borrowed(&self.0[i].text))
+    }
+}
+
+/// A group's pairs are verified together up to this many; a larger group (a text copied by
+/// hundreds of outlets, or chained by shared boilerplate) is cut into pieces of this size, each
+/// building the sets it needs, so that no single piece holds an unbounded number of documents.
+const PIECE_PAIRS: usize = 1024;
+
+/// What is known of each document once it has been signed.
+pub struct Signed<'a> {
+    pub ids: &'a [&'a str],
+    pub signatures: &'a Signatures,
+    /// Shingles of each document, repeats included; 0 for a document without content.
+    pub shingles: &'a [usize],
+    /// Each document's sorted distinct shingles when they were kept, empty otherwise (then
+    /// they are rebuilt from the text).
+    pub sets: &'a [Vec<u64>],
+}
+
+/// Verifies `candidates`, `(i, j)` with `i < j`, and finds the passages of those kept.
+/// Returns `(i, j, pair)` with the pair's `a` the smaller id.
+pub fn resolve(
+    signed: &Signed,
+    candidates: &[(u32, u32)],
+    texts: &dyn Texts,
+    params: &DedupParams,
+    lsh_threshold: f64,
+    progress: &dyn crate::Progress,
+) -> Result<Vec<(u32, u32, Pair)>> {
+    let pieces = pieces(signed.ids.len(), candidates);
+    progress.begin("verifying", candidates.len() as u64);
+    let found: Vec<Vec<(u32, u32, Pair)>> = pieces
+        .par_iter()
+        .map_init(Vec::new, |tokens, piece| {
+            let out = verify_piece(signed, piece, texts, params, lsh_threshold, tokens);
+            progress.advance(piece.len() as u64);
+            out
+        })
+        .collect::<Result<_>>()?;
+    progress.end();
+    Ok(found.into_iter().flatten().collect())
+}
+
+/// The candidates cut into pieces: each connected group's pairs together, large groups cut.
+fn pieces(n: usize, candidates: &[(u32, u32)]) -> Vec<Vec<(u32, u32)>> {
+    let mut groups = UnionFind::new(n);
+    for &(i, j) in candidates {
+        groups.union(i, j);
+    }
+    let mut keyed: Vec<(u32, u32, u32)> = candidates
+        .iter()
+        .map(|&(i, j)| (groups.find(i), i, j))
+        .collect();
+    keyed.par_sort_unstable();
+    let mut out = Vec::new();
+    for group in keyed.chunk_by(|x, y| x.0 == y.0) {
+        for piece in group.chunks(PIECE_PAIRS) {
+            out.push(piece.iter().map(|&(_, i, j)| (i, j)).collect());
+        }
+    }
+    out
+}
+
+/// One document of a piece: its set, and its text when passages are wanted.
+struct Member<'a> {
+    set: Cow<'a, [u64]>,
+    text: Option<Cow<'a, str>>,
+}
+
+fn verify_piece(
+    signed: &Signed,
+    piece: &[(u32, u32)],
+    texts: &dyn Texts,
+    params: &DedupParams,
+    lsh_threshold: f64,
+    tokens: &mut Vec<shingle::Token>,
+) -> Result<Vec<(u32, u32, Pair)>> {
+    let mut ids: Vec<u32> = piece.iter().flat_map(|&(i, j)| [i, j]).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let members: Vec<Member> = ids
+        .iter()
+        .map(|&m| {
+            let m = m as usize;
+            let kept = &signed.sets[m];
+            if !kept.is_empty() || signed.shingles[m] == 0 {
+                let text = if params.passages {
+                    Some(texts.text(m)?)
+                } else {
+                    None
+                };
+                return Ok(Member {
+                    set: Cow::Borrowed(kept.as_slice()),
+                    text,
+                });
+            }
+            let text = texts.text(m)?;
+            let mut set = shingle_set(&text, params.shingling, tokens);
+            set.sort_unstable();
+            set.dedup();
+            Ok(Member {
+                set: Cow::Owned(set),
+                text: params.passages.then_some(text),
+            })
+        })
+        .collect::<Result<_>>()?;
+    let member = |i: u32| &members[ids.binary_search(&i).unwrap_or(0)];
+
+    let mut out = Vec::new();
+    let mut other = Vec::new();
+    for &(i, j) in piece {
+        // The pair's `a` is the smaller id, whatever order the documents came in.
+        let (i, j) = if signed.ids[i as usize] <= signed.ids[j as usize] {
+            (i, j)
+        } else {
+            (j, i)
+        };
+        let (mi, mj) = (member(i), member(j));
+        let side_i = (
+            signed.ids[i as usize],
+            mi.set.as_ref(),
+            signed.signatures.get(i as usize),
+        );
+        let side_j = (
+            signed.ids[j as usize],
+            mj.set.as_ref(),
+            signed.signatures.get(j as usize),
+        );
+        let Some(mut pair) = verify(side_i, side_j, params, lsh_threshold) else {
+            continue;
+        };
+        if let (Some(a), Some(b)) = (&mi.text, &mj.text) {
+            shingle::tokens(a, &boilerplate::detect(a), params.shingling.unit, tokens);
+            shingle::tokens(
+                b,
+                &boilerplate::detect(b),
+                params.shingling.unit,
+                &mut other,
+            );
+            let runs = align::shared_runs(tokens, &other, params.shingling.k);
+            pair.passages = align::passages(a, tokens, b, &other, &runs);
+        }
+        out.push((i, j, pair));
+    }
+    Ok(out)
+}
+
+/// The shingles of `text`'s content, repeats included and unsorted. `tokens` is scratch space.
+pub fn shingle_set(text: &str, shingling: Shingling, tokens: &mut Vec<shingle::Token>) -> Vec<u64> {
+    shingle::tokens(text, &boilerplate::detect(text), shingling.unit, tokens);
+    let mut shingles = Vec::with_capacity(tokens.len());
+    shingle::shingles(tokens, shingling.k, &mut shingles);
+    shingles
+}

@@ -1,0 +1,54 @@
+//! A corpus read in batches, texts dropped and read again, gives what the in-memory run gives.
+
+use recoupe::corpus::{self, Catalog, LoadOptions, Stream};
+use recoupe::dedup::{self, DedupParams};
+use recoupe::synth::{self, GenParams};
+
+#[test]
+fn streamed_scan_equals_the_in_memory_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = synth::generate(&GenParams {
+        documents: 400,
+        ..GenParams::default()
+    });
+    // Lines out of id order, one id used twice, and a second file read whole.
+    let mut lines: Vec<String> = synth::to_jsonl(&docs).lines().map(String::from).collect();
+    lines.reverse();
+    lines.push(lines[3].clone());
+    std::fs::write(dir.path().join("a.jsonl"), lines.join("\n")).unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        format!("---\nid: zz\n---\n{}\n", docs[0].text),
+    )
+    .unwrap();
+    let inputs = [dir.path().to_path_buf()];
+    let options = LoadOptions::default();
+    let params = DedupParams::default();
+
+    let corpus = corpus::load(&inputs, &options).unwrap();
+    let in_memory = dedup::run(&corpus.documents, &params, &()).unwrap();
+    assert!(
+        in_memory.pairs.len() > 50,
+        "{} pairs",
+        in_memory.pairs.len()
+    );
+    assert!(in_memory.pairs.iter().any(|p| !p.passages.is_empty()));
+    assert!(
+        in_memory
+            .clusters
+            .iter()
+            .any(|c| c.members.contains(&"zz".to_string()))
+    );
+
+    for batch in [100_000, 1 << 30] {
+        let stream = Stream::open(&inputs, &options)
+            .unwrap()
+            .with_batch_bytes(batch);
+        let (catalog, streamed) = dedup::run_stream(&stream, &params, &()).unwrap();
+        assert_eq!(streamed, in_memory, "batch {batch}");
+        let expected = Catalog::from(&corpus);
+        assert_eq!(catalog.documents, expected.documents);
+        assert_eq!(catalog.diagnostics, expected.diagnostics);
+        assert_eq!(catalog.bytes, expected.bytes);
+    }
+}
