@@ -397,6 +397,10 @@ pub struct GenArgs {
     /// Mean words per original article.
     #[arg(long, default_value_t = 600)]
     pub mean_words: usize,
+    /// How much light and heavy copies are edited: 1 (default) substitutes 1% or 3% of their
+    /// words and changes 2 or 6 sentences; 2 doubles that; 0 copies verbatim.
+    #[arg(long, default_value_t = 1.0, value_parser = edit_rate)]
+    pub edit_rate: f64,
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
     /// Write to this file (replaced atomically) instead of standard output.
@@ -411,6 +415,14 @@ impl GenArgs {
             duplicate_rate: self.duplicate_rate.clamp(0.0, 1.0),
             seed: self.seed,
             mean_words: self.mean_words.max(30),
+            edit_rate: self.edit_rate,
         }
+    }
+}
+
+fn edit_rate(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(r) if r.is_finite() && (0.0..=20.0).contains(&r) => Ok(r),
+        _ => Err(format!("{s:?} is not a number between 0 and 20")),
     }
 }

@@ -118,8 +118,11 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Gate(args) => gate::gate(&args, cli.quiet, &progress),
         Command::Index(command) => gate::index(&command, cli.quiet, &progress),
         Command::Gen(args) => {
-            let docs = recoupe::synth::generate(&args.params());
-            output::write(args.output.as_deref(), &recoupe::synth::to_jsonl(&docs))?;
+            output::write_with(args.output.as_deref(), |out| {
+                recoupe::synth::generate_each(&args.params(), |doc| {
+                    out.write_all(recoupe::synth::jsonl_line(&doc).as_bytes())
+                })
+            })?;
             Ok(EXIT_OK)
         }
     }

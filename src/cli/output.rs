@@ -7,9 +7,18 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 pub fn write(path: Option<&Path>, text: &str) -> Result<()> {
+    write_with(path, |out| out.write_all(text.as_bytes()))
+}
+
+/// Like [`write`], for output produced piece by piece by `produce`, so that it need not be
+/// held in memory whole.
+pub fn write_with(
+    path: Option<&Path>,
+    produce: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
-        let mut out = std::io::stdout().lock();
-        return match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        return match produce(&mut out).and_then(|()| out.flush()) {
             // A closed pipe (`recoupe scan … | head`) is the reader's choice, not an error.
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
             other => other.context("cannot write to standard output"),
@@ -32,8 +41,13 @@ pub fn write(path: Option<&Path>, text: &str) -> Result<()> {
             .set_permissions(std::fs::Permissions::from_mode(mode))
             .with_context(|| format!("cannot set the permissions of {}", path.display()))?;
     }
-    tmp.write_all(text.as_bytes())
-        .and_then(|()| tmp.as_file().sync_all())
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+    produce(&mut out)
+        .and_then(|()| out.flush())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    drop(out);
+    tmp.as_file()
+        .sync_all()
         .with_context(|| format!("cannot write {}", path.display()))?;
     tmp.persist(path)
         .with_context(|| format!("cannot replace {}", path.display()))?;

@@ -3,6 +3,8 @@
 //! words are shared by every document, as in real news), in sentences and paragraphs of news
 //! length; copies are made by the edits that republished copy undergoes.
 
+use std::collections::VecDeque;
+
 use serde::Serialize;
 
 use crate::dedup::minhash::splitmix64;
@@ -54,6 +56,9 @@ pub struct GenParams {
     pub seed: u64,
     /// Mean number of words of an original.
     pub mean_words: usize,
+    /// How much light and heavy copies are edited: 1 is the default (light: 1% of words
+    /// substituted and 2 sentences changed; heavy: 3% and 6), 2 doubles both, 0 copies verbatim.
+    pub edit_rate: f64,
 }
 
 impl Default for GenParams {
@@ -63,6 +68,7 @@ impl Default for GenParams {
             duplicate_rate: 0.3,
             seed: 7,
             mean_words: 600,
+            edit_rate: 1.0,
         }
     }
 }
@@ -215,16 +221,17 @@ fn change_sentences(words: &Words, rng: &mut Rng, paragraphs: &mut [Vec<String>]
     }
 }
 
-fn copy(words: &Words, rng: &mut Rng, original: &[Vec<String>], edit: Edit) -> String {
+fn copy(words: &Words, rng: &mut Rng, original: &[Vec<String>], edit: Edit, rate: f64) -> String {
     let mut paragraphs = original.to_vec();
+    let sentences = |n: f64| (n * rate).round() as usize;
     match edit {
         Edit::Light => {
-            substitute(words, rng, &mut paragraphs, 0.01);
-            change_sentences(words, rng, &mut paragraphs, 2);
+            substitute(words, rng, &mut paragraphs, 0.01 * rate);
+            change_sentences(words, rng, &mut paragraphs, sentences(2.0));
         }
         Edit::Heavy => {
-            substitute(words, rng, &mut paragraphs, 0.03);
-            change_sentences(words, rng, &mut paragraphs, 6);
+            substitute(words, rng, &mut paragraphs, 0.03 * rate);
+            change_sentences(words, rng, &mut paragraphs, sentences(6.0));
         }
         Edit::Reorder => {
             for i in (1..paragraphs.len()).rev() {
@@ -257,12 +264,35 @@ fn copy(words: &Words, rng: &mut Rng, original: &[Vec<String>], edit: Edit) -> S
     render(&paragraphs)
 }
 
+/// Copies are made of one of this many most recent originals, as republished news follows
+/// its original within days; it bounds what the generator holds, whatever the corpus size.
+const RECENT_ORIGINALS: usize = 2000;
+
 /// Generates the corpus. The same parameters give the same corpus on every machine.
 pub fn generate(params: &GenParams) -> Vec<SynthDoc> {
+    let mut docs = Vec::with_capacity(params.documents);
+    generate_each(params, |d| {
+        docs.push(d);
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|e| match e {});
+    docs
+}
+
+/// Generates the corpus document by document, in order, handing each to `each` once it is
+/// final (an original is final once it can no longer be copied), so that memory stays bounded
+/// for any number of documents. Stops at the first error of `each`.
+pub fn generate_each<E>(
+    params: &GenParams,
+    mut each: impl FnMut(SynthDoc) -> Result<(), E>,
+) -> Result<(), E> {
     let mut rng = Rng(params.seed);
     let words = Words::new(&mut rng);
-    let mut originals: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
-    let mut docs: Vec<SynthDoc> = Vec::with_capacity(params.documents);
+    // (document number, paragraphs) of the originals that may still be copied.
+    let mut originals: VecDeque<(usize, Vec<Vec<String>>)> = VecDeque::new();
+    // Documents not yet handed over, numbered from `first_pending`.
+    let mut pending: VecDeque<SynthDoc> = VecDeque::new();
+    let mut first_pending = 0;
     let base = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
     for n in 0..params.documents {
         let id = format!("doc{n:07}");
@@ -270,10 +300,11 @@ pub fn generate(params: &GenParams) -> Vec<SynthDoc> {
         if !originals.is_empty() && rng.chance(params.duplicate_rate) {
             let (orig, paragraphs) = &originals[rng.below(originals.len())];
             let edit = EDITS[rng.below(EDITS.len())];
-            let text = copy(&words, &mut rng, paragraphs, edit);
-            let cluster = docs[*orig].id.clone();
-            docs[*orig].cluster = Some(cluster.clone());
-            docs.push(SynthDoc {
+            let text = copy(&words, &mut rng, paragraphs, edit, params.edit_rate);
+            let original = &mut pending[*orig - first_pending];
+            let cluster = original.id.clone();
+            original.cluster = Some(cluster.clone());
+            pending.push_back(SynthDoc {
                 id,
                 text,
                 published,
@@ -284,28 +315,41 @@ pub fn generate(params: &GenParams) -> Vec<SynthDoc> {
             let spread = params.mean_words / 3;
             let len = params.mean_words - spread + rng.below(2 * spread + 1);
             let paragraphs = words.article(&mut rng, len);
-            docs.push(SynthDoc {
+            pending.push_back(SynthDoc {
                 id,
                 text: render(&paragraphs),
                 published,
                 cluster: None,
                 edit: None,
             });
-            originals.push((n, paragraphs));
+            originals.push_back((n, paragraphs));
+            if originals.len() > RECENT_ORIGINALS {
+                originals.pop_front();
+            }
+        }
+        let copiable_from = originals.front().map_or(n + 1, |o| o.0);
+        while first_pending < copiable_from
+            && let Some(done) = pending.pop_front()
+        {
+            first_pending += 1;
+            each(done)?;
         }
     }
-    docs
+    pending.into_iter().try_for_each(each)
 }
 
-/// The corpus as JSON Lines (`id`, `text`, `published`, `cluster`, `edit`).
+/// One document as a JSON Lines record (`id`, `text`, `published`, `cluster`, `edit`), with
+/// its newline.
+pub fn jsonl_line(doc: &SynthDoc) -> String {
+    // Serialising plain strings and options cannot fail.
+    let mut line = serde_json::to_string(doc).unwrap_or_default();
+    line.push('\n');
+    line
+}
+
+/// The corpus as JSON Lines.
 pub fn to_jsonl(docs: &[SynthDoc]) -> String {
-    let mut out = String::new();
-    for d in docs {
-        // Serialising plain strings and options cannot fail.
-        out.push_str(&serde_json::to_string(d).unwrap_or_default());
-        out.push('\n');
-    }
-    out
+    docs.iter().map(jsonl_line).collect()
 }
 
 /// Ground-truth duplicate pairs `(i, j)`, `i < j`, by document index: documents sharing a cluster.
@@ -345,5 +389,33 @@ mod tests {
         let mean = a.iter().map(|d| d.text.len()).sum::<usize>() / a.len();
         assert!((3500..=7000).contains(&mean), "mean length {mean}");
         assert!(!truth_pairs(&a).is_empty());
+    }
+
+    #[test]
+    fn edit_rate_moves_copies_away_from_their_original() {
+        let similarity = |edit_rate: f64| {
+            let docs = generate(&GenParams {
+                documents: 300,
+                edit_rate,
+                ..GenParams::default()
+            });
+            let by_id: std::collections::HashMap<&str, &SynthDoc> =
+                docs.iter().map(|d| (d.id.as_str(), d)).collect();
+            let shingling = crate::dedup::Shingling::default();
+            let set = |t: &str| crate::dedup::shingle::shingle_set(t, &[], shingling);
+            let mut total = 0.0;
+            let mut n = 0;
+            for d in docs.iter().filter(|d| d.edit == Some(Edit::Light)) {
+                let original = by_id[d.cluster.as_deref().unwrap_or_default()];
+                let (a, b) = (set(&d.text), set(&original.text));
+                let shared = crate::dedup::intersection(&a, &b);
+                total += shared as f64 / (a.len() + b.len() - shared) as f64;
+                n += 1;
+            }
+            total / n as f64
+        };
+        let (none, default, heavy) = (similarity(0.0), similarity(1.0), similarity(4.0));
+        assert!((none - 1.0).abs() < 1e-9, "{none}");
+        assert!(default < none && heavy < default - 0.1, "{default} {heavy}");
     }
 }
