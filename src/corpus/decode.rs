@@ -35,6 +35,11 @@ pub(super) fn decode<'a>(
     first_line: usize,
     out: &mut Loaded,
 ) -> Cow<'a, str> {
+    // The SIMD check accepts exactly what the standard one does, several times faster on
+    // accented text; the standard one runs only on failure, for the place of the bad byte.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Cow::Borrowed(text);
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => Cow::Borrowed(text),
         Err(e) => {

@@ -3,8 +3,8 @@
 //! Dietzfelbinger's multiply-add-shift, a strongly universal family. With a 32-bit key the
 //! product needs two 32×32-bit vector multiplies instead of the three of a 64×64-bit one.
 //! The signature keeps the minimum over the document's shingles. The loop over permutations has no branches and a fixed
-//! stride, so the compiler turns it into SIMD; an AVX2 build of the same loop is chosen at run
-//! time where the CPU has it, so the binary stays portable.
+//! stride, so the compiler turns it into SIMD; AVX-512 and AVX2 builds of the same loop are
+//! chosen at run time where the CPU has them, so the binary stays portable.
 
 /// Seeded, deterministic permutations: the same seed gives the same signatures on every machine.
 #[derive(Debug, Clone)]
@@ -43,6 +43,14 @@ impl MinHasher {
         signature.fill(u32::MAX);
         #[cfg(target_arch = "x86_64")]
         {
+            if std::is_x86_feature_detected!("avx512f")
+                && std::is_x86_feature_detected!("avx512dq")
+                && std::is_x86_feature_detected!("avx512vl")
+            {
+                // SAFETY: the CPU was just checked to support these AVX-512 subsets.
+                unsafe { update_avx512(signature, &self.a, &self.b, shingles) };
+                return;
+            }
             if std::is_x86_feature_detected!("avx2") {
                 // SAFETY: the CPU was just checked to support AVX2.
                 unsafe { update_avx2(signature, &self.a, &self.b, shingles) };
@@ -82,6 +90,12 @@ unsafe fn update_avx2(signature: &mut [u32], a: &[u64], b: &[u64], shingles: &[u
     update(signature, a, b, shingles)
 }
 
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+unsafe fn update_avx512(signature: &mut [u32], a: &[u64], b: &[u64], shingles: &[u64]) {
+    update(signature, a, b, shingles)
+}
+
 /// Share of equal positions: an unbiased estimate of the Jaccard similarity of the two sets,
 /// with standard error `sqrt(J(1-J)/P)`.
 pub fn estimate(a: &[u32], b: &[u32]) -> f64 {
@@ -111,6 +125,13 @@ mod tests {
         let mut s3 = vec![u32::MAX; 64];
         update(&mut s3, &h.a, &h.b, &shingles);
         assert_eq!(s1, s3);
+        #[cfg(target_arch = "x86_64")]
+        if std::is_x86_feature_detected!("avx2") {
+            let mut s4 = vec![u32::MAX; 64];
+            // SAFETY: checked just above.
+            unsafe { update_avx2(&mut s4, &h.a, &h.b, &shingles) };
+            assert_eq!(s1, s4);
+        }
     }
 
     #[test]

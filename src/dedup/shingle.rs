@@ -106,18 +106,15 @@ pub fn tokens(text: &str, boilerplate: &[Boilerplate], unit: Unit, out: &mut Vec
         false
     };
     let mut folded = String::new();
-    let mut folded_bytes = Vec::new();
     match unit {
         Unit::Words => tokenize::for_each_word(text, |start, word| {
             if in_boilerplate(start) {
                 return;
             }
-            folded_bytes.clear();
-            normalize::fold_bytes_into(word, &mut folded_bytes);
             out.push(Token {
                 start: start as u32,
                 end: (start + word.len()) as u32,
-                hash: xxh3_64(&folded_bytes),
+                hash: normalize::fold_hash(word),
             });
         }),
         Unit::Chars => {

@@ -3,6 +3,7 @@
 //! through another CMS's typography still matches its source.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+use xxhash_rust::xxh3::xxh3_64;
 
 /// One canonical character for the many typographic variants of the same punctuation.
 pub fn unify_punctuation(c: char) -> char {
@@ -107,6 +108,43 @@ pub fn fold_bytes_into(word: &str, out: &mut Vec<u8>) {
     }
 }
 
+/// The xxh3 hash of `word`'s comparison form, the same as hashing [`fold_bytes_into`]'s output.
+/// Words of ASCII and Latin-1 letters and digits, the bulk of French and English text, are
+/// folded and hashed in one pass on the stack: shingling calls this for every word of a corpus.
+pub fn fold_hash(word: &str) -> u64 {
+    const MAX: usize = 48;
+    let bytes = word.as_bytes();
+    if bytes.len() <= MAX {
+        let mut buf = [0u8; MAX];
+        let mut after_c3 = false;
+        let mut simple = true;
+        for (slot, &b) in buf.iter_mut().zip(bytes) {
+            *slot = if after_c3 {
+                // The second byte of U+00C0–U+00FF; × and ÷ are not letters.
+                if b == 0x97 || b == 0xB7 {
+                    simple = false;
+                    break;
+                }
+                if b <= 0x9E { b + 0x20 } else { b }
+            } else if b.is_ascii_alphanumeric() {
+                b.to_ascii_lowercase()
+            } else if b == 0xC3 {
+                b
+            } else {
+                simple = false;
+                break;
+            };
+            after_c3 = b == 0xC3 && !after_c3;
+        }
+        if simple {
+            return xxh3_64(&buf[..bytes.len()]);
+        }
+    }
+    let mut folded = Vec::with_capacity(bytes.len());
+    fold_bytes_into(word, &mut folded);
+    xxh3_64(&folded)
+}
+
 /// The comparison form of `word`, borrowed when folding cannot change it (ASCII and Latin-1
 /// lower case letters and digits, the bulk of French text), so that callers folding every
 /// word do not allocate for most of them.
@@ -137,6 +175,35 @@ pub fn fold(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_pass_hash_matches_folding_then_hashing() {
+        for w in [
+            "poutine",
+            "Été",
+            "ÀÉÎÕÜÞ",
+            "×",
+            "a÷b",
+            "ﬁn",
+            "L’accord",
+            "7,5",
+            "İstanbul",
+            "ß",
+            "Ĳssel",
+            "naïve",
+            "Ærø",
+            "x",
+            "",
+        ] {
+            let mut folded = Vec::new();
+            fold_bytes_into(w, &mut folded);
+            assert_eq!(fold_hash(w), xxh3_64(&folded), "{w}");
+        }
+        let long = "Été".repeat(40);
+        let mut folded = Vec::new();
+        fold_bytes_into(&long, &mut folded);
+        assert_eq!(fold_hash(&long), xxh3_64(&folded));
+    }
 
     #[test]
     fn borrowed_folding_matches_folding() {
