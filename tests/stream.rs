@@ -50,5 +50,9 @@ fn streamed_scan_equals_the_in_memory_one() {
         assert_eq!(catalog.documents, expected.documents);
         assert_eq!(catalog.diagnostics, expected.diagnostics);
         assert_eq!(catalog.bytes, expected.bytes);
+        let scan = recoupe::report::Scan::new(catalog, params.clone(), streamed);
+        let mut written = Vec::new();
+        scan.write_json(&mut written).unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), scan.to_json());
     }
 }

@@ -58,11 +58,14 @@ fn run(cli: Cli) -> Result<i32> {
                 cli.quiet,
             )?;
             let scan = Scan::new(catalog, params, result);
-            let text = match args.format {
-                args::ScanFormat::Text => summary::render(&scan, args.top),
-                args::ScanFormat::Json => scan.to_json(),
-            };
-            output::write(args.output.as_deref(), &text)?;
+            match args.format {
+                args::ScanFormat::Text => {
+                    output::write(args.output.as_deref(), &summary::render(&scan, args.top))?
+                }
+                args::ScanFormat::Json => {
+                    output::write_with(args.output.as_deref(), |out| scan.write_json(out))?
+                }
+            }
             Ok(EXIT_OK)
         }
         Command::Claims(args) => {

@@ -60,4 +60,11 @@ impl Scan {
         s.push('\n');
         s
     }
+
+    /// The JSON of [`Scan::to_json`], written as it is produced: a million documents' entries
+    /// need not be held as one string.
+    pub fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, self).map_err(std::io::Error::other)?;
+        out.write_all(b"\n")
+    }
 }
