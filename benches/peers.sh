@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# recoupe next to the tools its users would pick instead, on one generated corpus in one run:
-# datasketch and rensa (PyPI, in a virtual environment made here) and gaoya (Rust, the
-# `peer_gaoya` bench target). Same shingles (word 5-grams), 128 permutations, Jaccard 0.5.
+# recoupe next to the tools its users would pick instead, on generated corpora of each size
+# asked, in one run: datasketch and rensa (PyPI, in a virtual environment made here) and gaoya
+# (Rust, the `peer_gaoya` bench target), all with word 5-grams, 128 permutations, Jaccard 0.5.
 # For each: wall and CPU time, peak memory, docs/s, MB/s, and cluster-pair precision, recall
-# and F1 against the generator's ground truth. Writes reports/benchmarks.md and .svg.
+# and F1 against the generator's ground truth. Peers run up to PEERS_UP_TO documents (default
+# 100000: past it rensa alone needs tens of GiB); recoupe runs at every size. Writes
+# reports/benchmarks.md and reports/benchmarks.svg (the chart of the first size).
 #
-#   benches/peers.sh [DOCUMENTS]          (default 10000)
+#   benches/peers.sh [DOCUMENTS...]          (default: 10000 100000 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-n=${1:-10000}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
+peers_up_to=${PEERS_UP_TO:-100000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package: time)" >&2; exit 1; }
@@ -26,44 +30,54 @@ gaoya=$(cargo bench --no-run --bench peer_gaoya 2>&1 | grep -o 'target/release/d
 gaoya_version=$(grep -A1 '^name = "gaoya"' Cargo.lock | sed -n 's/version = "\(.*\)"/\1/p')
 bin=target/release/recoupe
 
-"$bin" gen -n "$n" --seed 7 -o "$work/corpus.jsonl"
-
 timed() {
   local name=$1
   shift
   /usr/bin/time -f '%e %U %S %M' -o "$work/$name.time" "$@" > /dev/null
 }
-timed recoupe "$bin" --quiet scan "$work/corpus.jsonl" --format json --no-passages -o "$work/recoupe.json"
-timed recoupe-1-thread "$bin" --quiet --threads 1 scan "$work/corpus.jsonl" --format json --no-passages -o "$work/recoupe-1.json"
-timed gaoya "$gaoya" "$work/corpus.jsonl" "$work/gaoya.tsv"
-timed rensa "$py" benches/peers/peer.py rensa "$work/corpus.jsonl" "$work/rensa.tsv"
-timed datasketch "$py" benches/peers/peer.py datasketch "$work/corpus.jsonl" "$work/datasketch.tsv"
 
-table=$("$py" benches/peers/score.py "$work/corpus.jsonl" reports \
-  "recoupe:$work/recoupe.json:$work/recoupe.time" \
-  "recoupe-1-thread:$work/recoupe-1.json:$work/recoupe-1-thread.time" \
-  "gaoya:$work/gaoya.tsv:$work/gaoya.time" \
-  "rensa:$work/rensa.tsv:$work/rensa.time" \
-  "datasketch:$work/datasketch.tsv:$work/datasketch.time")
+tables=""
+chart=reports/benchmarks.svg
+for n in "${sizes[@]}"; do
+  corpus="$work/corpus-$n.jsonl"
+  "$bin" gen -n "$n" --seed 7 -o "$corpus"
+  runs=()
+  timed recoupe "$bin" --quiet scan "$corpus" --format json --no-passages -o "$work/recoupe.json"
+  runs+=("recoupe:$work/recoupe.json:$work/recoupe.time")
+  timed recoupe-1-thread "$bin" --quiet --threads 1 scan "$corpus" --format json --no-passages -o "$work/recoupe-1.json"
+  runs+=("recoupe-1-thread:$work/recoupe-1.json:$work/recoupe-1-thread.time")
+  if [ "$n" -le "$peers_up_to" ]; then
+    timed gaoya "$gaoya" "$corpus" "$work/gaoya.tsv"
+    timed rensa "$py" benches/peers/peer.py rensa "$corpus" "$work/rensa.tsv"
+    timed datasketch "$py" benches/peers/peer.py datasketch "$corpus" "$work/datasketch.tsv"
+    runs+=("gaoya:$work/gaoya.tsv:$work/gaoya.time"
+      "rensa:$work/rensa.tsv:$work/rensa.time"
+      "datasketch:$work/datasketch.tsv:$work/datasketch.time")
+  fi
+  table=$("$py" benches/peers/score.py "$corpus" "$chart" "${runs[@]}")
+  chart=-
+  tables+="## $n documents"$'\n\n'"$(echo "$table" | head -n 1)"$'\n\n'"$(echo "$table" | tail -n +2)"$'\n\n'
+  rm -f "$corpus" "$work"/*.json "$work"/*.tsv
+done
 
 {
   echo "# recoupe next to datasketch, rensa and gaoya"
   echo
-  echo "Produced by \`benches/peers.sh $n\` on $(nproc) cores, $(date -u +%Y-%m-%d); $versions, gaoya $gaoya_version."
-  echo "Corpus: \`recoupe gen -n $n --seed 7\` (30% edited copies: light and heavy edits, reordered"
-  echo "paragraphs, added boilerplate, truncation, an article inside a longer one)."
+  echo "Produced by \`benches/peers.sh ${sizes[*]}\` on $(nproc) cores, $(date -u +%Y-%m-%d); $versions, gaoya $gaoya_version."
+  echo "Corpora: \`recoupe gen -n N --seed 7\` (30% edited copies: light and heavy edits, reordered"
+  echo "paragraphs, added boilerplate, truncation, an article inside a longer one). Peers run up to"
+  echo "$peers_up_to documents."
   echo
-  echo "$table" | head -n 1
+  echo "![documents per second at ${sizes[0]} documents](benchmarks.svg)"
   echo
-  echo "$table" | tail -n +2
-  echo
-  echo "![documents per second](benchmarks.svg)"
-  echo
+  echo -n "$tables"
   echo "Every tool reads the JSON Lines file and writes its pairs; times are the whole process"
-  echo "(/usr/bin/time). Peers: word 5-grams of the lowercased text, 128 permutations, LSH at"
-  echo "Jaccard 0.5, candidates kept when their estimated Jaccard reaches 0.5; gaoya and rensa use"
-  echo "their bulk APIs and gaoya runs on both cores. recoupe: its own defaults (folded words,"
-  echo "5-grams, 128 permutations, Jaccard 0.5 or containment 0.8, exact verification)."
-  echo "Scores count the pairs inside each tool's clusters (connected components of its pairs)."
+  echo "(/usr/bin/time), peak memory its maximum resident set. recoupe reads the corpus in batches"
+  echo "and keeps signatures and metadata, reading again the texts of candidate pairs. Peers: word"
+  echo "5-grams of the lowercased text, 128 permutations, LSH at Jaccard 0.5, candidates kept when"
+  echo "their estimated Jaccard reaches 0.5; gaoya and rensa use their bulk APIs and gaoya runs on"
+  echo "both cores. recoupe: its own defaults (folded words, 5-grams, 128 permutations, Jaccard 0.5"
+  echo "or containment 0.8, exact verification). Scores count the pairs inside each tool's clusters"
+  echo "(connected components of its pairs). The last column is recoupe's (first row) speed-up."
 } > reports/benchmarks.md
 cat reports/benchmarks.md

@@ -1,4 +1,5 @@
-//! Criterion micro-benchmarks of each near-duplicate stage, on committed data: the five articles
+//! Criterion micro-benchmarks of each stage (reading, tokenising, shingling, signing, banding,
+//! verifying, aligning, claim extraction, and the whole near-duplicate run), on committed data: the five articles
 //! of `corpus/` and a 2,000-document corpus from the deterministic generator. Each benchmark
 //! checks what it computed before timing it, so a stage that silently does nothing fails here.
 //!
@@ -21,7 +22,8 @@ fn seed_documents() -> Vec<Document> {
     corpus.documents
 }
 
-fn generated() -> Vec<Document> {
+/// A generated 2,000-document JSON Lines file (kept while the directory lives) and its documents.
+fn generated() -> (tempfile::TempDir, PathBuf, Vec<Document>) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("g.jsonl");
     let docs = synth::generate(&GenParams {
@@ -29,9 +31,10 @@ fn generated() -> Vec<Document> {
         ..GenParams::default()
     });
     std::fs::write(&path, synth::to_jsonl(&docs)).expect("write");
-    corpus::load(&[path], &LoadOptions::default())
+    let documents = corpus::load(std::slice::from_ref(&path), &LoadOptions::default())
         .expect("load")
-        .documents
+        .documents;
+    (dir, path, documents)
 }
 
 fn stages(c: &mut Criterion) {
@@ -101,7 +104,28 @@ fn stages(c: &mut Criterion) {
     g.finish();
 
     // Banding on the signatures of a generated corpus with known duplicates.
-    let docs = generated();
+    let (_dir, path, docs) = generated();
+    let total: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
+    let file_bytes = std::fs::metadata(&path).expect("size").len();
+    let mut g = c.benchmark_group("read");
+    g.throughput(Throughput::Bytes(file_bytes));
+    g.bench_function("jsonl_2000_docs", |b| {
+        let stream = corpus::Stream::open(std::slice::from_ref(&path), &LoadOptions::default())
+            .expect("open");
+        b.iter(|| {
+            let mut n = 0;
+            stream
+                .read(|batch| {
+                    n += batch.documents.len();
+                    Ok(())
+                })
+                .expect("read");
+            assert_eq!(n, 2000);
+            n
+        })
+    });
+    g.finish();
+
     let mut sigs = Signatures::new(params.permutations);
     let mut sig = vec![0u32; params.permutations];
     for d in &docs {
@@ -117,6 +141,54 @@ fn stages(c: &mut Criterion) {
     g.throughput(Throughput::Elements(docs.len() as u64));
     g.bench_function("band_2000_docs", |b| {
         b.iter(|| lsh::candidates(black_box(&sigs), banding, &skip).len())
+    });
+    g.finish();
+
+    // Exact verification and passages of the candidates found above.
+    let sets: Vec<Vec<u64>> = docs
+        .iter()
+        .map(|d| shingle::shingle_set(&d.text, &boilerplate::detect(&d.text), params.shingling))
+        .collect();
+    let lsh_threshold = params.effective_lsh_threshold();
+    let side = |i: u32| {
+        let i = i as usize;
+        (docs[i].id.as_str(), sets[i].as_slice(), sigs.get(i))
+    };
+    let verified: Vec<(u32, u32)> = candidates
+        .iter()
+        .copied()
+        .filter(|&(i, j)| dedup::verify(side(i), side(j), &params, lsh_threshold).is_some())
+        .collect();
+    assert!(verified.len() > 300, "{} verified", verified.len());
+    let mut g = c.benchmark_group("verify");
+    g.throughput(Throughput::Elements(candidates.len() as u64));
+    g.bench_function("candidates_2000_docs", |b| {
+        b.iter(|| {
+            candidates
+                .iter()
+                .filter(|&&(i, j)| {
+                    dedup::verify(side(i), side(j), black_box(&params), lsh_threshold).is_some()
+                })
+                .count()
+        })
+    });
+    g.finish();
+    let mut g = c.benchmark_group("align");
+    g.throughput(Throughput::Elements(verified.len() as u64));
+    g.bench_function("passages_2000_docs", |b| {
+        let (mut ta, mut tb) = (Vec::new(), Vec::new());
+        b.iter(|| {
+            let mut n = 0;
+            for &(i, j) in &verified {
+                let (a, b) = (&docs[i as usize].text, &docs[j as usize].text);
+                shingle::tokens(a, &boilerplate::detect(a), params.shingling.unit, &mut ta);
+                shingle::tokens(b, &boilerplate::detect(b), params.shingling.unit, &mut tb);
+                let runs = dedup::align::shared_runs(&ta, &tb, params.shingling.k);
+                n += dedup::align::passages(a, &ta, b, &tb, &runs).len();
+            }
+            assert!(n > 0);
+            n
+        })
     });
     g.finish();
 
@@ -140,7 +212,6 @@ fn stages(c: &mut Criterion) {
     g.bench_function("extract_seeds", |b| b.iter(extract_seeds));
     g.finish();
 
-    let total: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
     let mut g = c.benchmark_group("pipeline");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(total));
@@ -156,6 +227,16 @@ fn stages(c: &mut Criterion) {
     );
     g.bench_function("dedup_2000_docs", |b| {
         b.iter(|| dedup::run(black_box(&docs), &no_passages, &()).map(|r| r.pairs.len()))
+    });
+    // From the file, texts dropped after signing and read again for the candidates.
+    g.bench_function("stream_2000_docs", |b| {
+        b.iter(|| {
+            let stream = corpus::Stream::open(std::slice::from_ref(&path), &LoadOptions::default())
+                .expect("open");
+            let (_, streamed) = dedup::run_stream(&stream, &no_passages, &()).expect("stream");
+            assert_eq!(streamed.pairs.len(), result.pairs.len());
+            streamed.pairs.len()
+        })
     });
     g.finish();
 }

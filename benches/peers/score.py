@@ -1,7 +1,10 @@
-"""Scores each tool's pairs against the generator's ground truth and writes the comparison:
-reports/benchmarks.md (table) and reports/benchmarks.svg (throughput chart).
+"""Scores each tool's pairs against the generator's ground truth and prints the comparison as a
+Markdown table, optionally with a throughput chart in SVG.
 
-    python score.py CORPUS.jsonl OUT_DIR RUN...      RUN = name:pairs_file:time_file
+    python score.py CORPUS.jsonl SVG|- RUN...      RUN = name:pairs_file:time_file
+
+SVG is where the throughput chart goes (`-`: no chart). The first run is the reference of the
+speed-up column.
 
 A pairs file is `id<TAB>id` lines, or recoupe's scan JSON. A time file is /usr/bin/time's
 `%e %U %S %M` (wall s, user s, system s, peak KiB) on its last line. Pairs are scored as
@@ -10,7 +13,6 @@ pair inside a component counted, as a deduplication job would use them.
 """
 
 import json
-import os
 import sys
 from collections import defaultdict
 from itertools import combinations
@@ -94,7 +96,7 @@ def svg(rows, path):
 
 
 def main():
-    corpus, out_dir, runs = sys.argv[1], sys.argv[2], sys.argv[3:]
+    corpus, chart, runs = sys.argv[1], sys.argv[2], sys.argv[3:]
     ids, size, true_pairs = truth(corpus)
     n = len(ids)
     rows = []
@@ -110,7 +112,7 @@ def main():
             dict(name=name, wall=wall, cpu=cpu, mib=mib, docs_s=n / wall,
                  mb_s=size / 1e6 / wall, p=precision, r=recall, f1=f1)
         )
-    recoupe = next(r for r in rows if r["name"] == "recoupe")
+    recoupe = rows[0]
     lines = [
         "| tool | wall s | CPU s | peak MiB | docs/s | MB/s | precision | recall | F1 | recoupe's speed-up |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -122,7 +124,8 @@ def main():
             f'{r["docs_s"]:,.0f} | {r["mb_s"]:.1f} | {r["p"]:.4f} | {r["r"]:.4f} | '
             f'{r["f1"]:.4f} | {ratio:.1f}× |'
         )
-    svg(rows, os.path.join(out_dir, "benchmarks.svg"))
+    if chart != "-":
+        svg(rows, chart)
     print(f"{n} documents, {size / 1e6:.1f} MB, {len(true_pairs)} true cluster pairs")
     print("\n".join(lines))
 

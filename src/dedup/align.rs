@@ -3,12 +3,9 @@
 //! kept first and any run overlapping one already kept is dropped (greedy string tiling), so
 //! a sentence repeated in one text is not shown as two passages.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::shingle::Token;
-use crate::text::Offsets;
 
 /// A run of tokens shared by A and B: token index ranges `[start, end)` in each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,19 +28,37 @@ pub fn shared_runs(a: &[Token], b: &[Token], k: usize) -> Vec<Run> {
         super::shingle::shingles(tokens, k, &mut out);
         out
     };
-    let (ha, hb) = (hash(a), hash(b));
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::with_capacity(ha.len());
-    for (i, h) in ha.iter().enumerate() {
-        index.entry(*h).or_default().push(i as u32);
-    }
+    // Both texts' shingles sorted by hash and joined: no hash table, no allocation per shingle.
+    let sorted = |hashes: Vec<u64>| -> Vec<(u64, u32)> {
+        let mut v: Vec<(u64, u32)> = hashes
+            .into_iter()
+            .enumerate()
+            .map(|(i, h)| (h, i as u32))
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let (sa, sb) = (sorted(hash(a)), sorted(hash(b)));
     // (diagonal, i, j) for every matching shingle.
     let mut matches: Vec<(i64, u32, u32)> = Vec::new();
-    for (j, h) in hb.iter().enumerate() {
-        if let Some(is) = index.get(h)
-            && is.len() <= MAX_OCCURRENCES
-        {
-            for &i in is {
-                matches.push((i as i64 - j as i64, i, j as u32));
+    let (mut x, mut y) = (0, 0);
+    while x < sa.len() && y < sb.len() {
+        match sa[x].0.cmp(&sb[y].0) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                let h = sa[x].0;
+                let ga = sa[x..].iter().take_while(|e| e.0 == h).count();
+                let gb = sb[y..].iter().take_while(|e| e.0 == h).count();
+                if ga <= MAX_OCCURRENCES {
+                    for &(_, j) in &sb[y..y + gb] {
+                        for &(_, i) in &sa[x..x + ga] {
+                            matches.push((i as i64 - j as i64, i, j));
+                        }
+                    }
+                }
+                x += ga;
+                y += gb;
             }
         }
     }
@@ -108,27 +123,59 @@ pub fn passages(
     if runs.is_empty() {
         return Vec::new();
     }
-    // One index per text: counting characters from the start for every passage is quadratic
-    // in a long article with many passages.
-    let (offsets_a, offsets_b) = (Offsets::new(text_a), Offsets::new(text_b));
-    runs.iter()
-        .map(|r| Passage {
-            a: span(text_a, &offsets_a, tokens_a, r.a),
-            b: span(text_b, &offsets_b, tokens_b, r.b),
+    let spans_a = spans(text_a, tokens_a, runs.iter().map(|r| r.a));
+    let spans_b = spans(text_b, tokens_b, runs.iter().map(|r| r.b));
+    spans_a
+        .into_iter()
+        .zip(spans_b)
+        .zip(runs)
+        .map(|((a, b), r)| Passage {
+            a,
+            b,
             tokens: r.a.1 - r.a.0,
         })
         .collect()
 }
 
-fn span(text: &str, offsets: &Offsets, tokens: &[Token], (first, last): (usize, usize)) -> Span {
-    let start = tokens[first].start as usize;
-    let end = tokens[last - 1].end as usize;
-    Span {
-        start: offsets.char(start),
-        end: offsets.char(end),
-        line: offsets.line(start),
-        text: text[start..end].to_string(),
+/// The spans of the token ranges `ranges` of `text`, in the order given. Character offsets and
+/// lines are counted in one pass over the text for all of them: a table for every byte of
+/// both texts of every pair would cost more than the alignment itself.
+fn spans(text: &str, tokens: &[Token], ranges: impl Iterator<Item = (usize, usize)>) -> Vec<Span> {
+    let bytes: Vec<(usize, usize)> = ranges
+        .map(|(first, last)| (tokens[first].start as usize, tokens[last - 1].end as usize))
+        .collect();
+    // Every start and end, in text order: (byte, span, is_end).
+    let mut marks: Vec<(usize, usize, bool)> = bytes
+        .iter()
+        .enumerate()
+        .flat_map(|(n, &(start, end))| [(start, n, false), (end, n, true)])
+        .collect();
+    marks.sort_unstable();
+    let mut out: Vec<Span> = bytes
+        .iter()
+        .map(|&(start, end)| Span {
+            start: 0,
+            end: 0,
+            line: 1,
+            text: text[start..end].to_string(),
+        })
+        .collect();
+    let raw = text.as_bytes();
+    let (mut chars, mut line, mut from) = (0, 1, 0);
+    for (at, n, is_end) in marks {
+        let stretch = &raw[from..at];
+        // A character starts at every byte that is not a UTF-8 continuation byte.
+        chars += stretch.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        line += memchr::memchr_iter(b'\n', stretch).count();
+        from = at;
+        if is_end {
+            out[n].end = chars;
+        } else {
+            out[n].start = chars;
+            out[n].line = line;
+        }
     }
+    out
 }
 
 #[cfg(test)]

@@ -86,10 +86,11 @@ fn pieces(n: usize, candidates: &[(u32, u32)]) -> Vec<Vec<(u32, u32)>> {
     out
 }
 
-/// One document of a piece: its set, and its text when passages are wanted.
+/// One document of a piece: its set, and its text and tokens when passages are wanted (made
+/// once per document, not once per pair).
 struct Member<'a> {
     set: Cow<'a, [u64]>,
-    text: Option<Cow<'a, str>>,
+    text: Option<(Cow<'a, str>, Vec<shingle::Token>)>,
 }
 
 fn verify_piece(
@@ -98,11 +99,14 @@ fn verify_piece(
     texts: &dyn Texts,
     params: &DedupParams,
     lsh_threshold: f64,
-    tokens: &mut Vec<shingle::Token>,
+    scratch: &mut Vec<shingle::Token>,
 ) -> Result<Vec<(u32, u32, Pair)>> {
     let mut ids: Vec<u32> = piece.iter().flat_map(|&(i, j)| [i, j]).collect();
     ids.sort_unstable();
     ids.dedup();
+    let tokens_of = |text: &str, out: &mut Vec<shingle::Token>| {
+        shingle::tokens(text, &boilerplate::detect(text), params.shingling.unit, out);
+    };
     let members: Vec<Member> = ids
         .iter()
         .map(|&m| {
@@ -110,7 +114,10 @@ fn verify_piece(
             let kept = &signed.sets[m];
             if !kept.is_empty() || signed.shingles[m] == 0 {
                 let text = if params.passages {
-                    Some(texts.text(m)?)
+                    let text = texts.text(m)?;
+                    let mut tokens = Vec::new();
+                    tokens_of(&text, &mut tokens);
+                    Some((text, tokens))
                 } else {
                     None
                 };
@@ -120,19 +127,31 @@ fn verify_piece(
                 });
             }
             let text = texts.text(m)?;
-            let mut set = shingle_set(&text, params.shingling, tokens);
+            let mut tokens = if params.passages {
+                Vec::new()
+            } else {
+                std::mem::take(scratch)
+            };
+            tokens_of(&text, &mut tokens);
+            let mut set = Vec::with_capacity(tokens.len());
+            shingle::shingles(&tokens, params.shingling.k, &mut set);
             set.sort_unstable();
             set.dedup();
+            let text = if params.passages {
+                Some((text, tokens))
+            } else {
+                *scratch = tokens;
+                None
+            };
             Ok(Member {
                 set: Cow::Owned(set),
-                text: params.passages.then_some(text),
+                text,
             })
         })
         .collect::<Result<_>>()?;
     let member = |i: u32| &members[ids.binary_search(&i).unwrap_or(0)];
 
     let mut out = Vec::new();
-    let mut other = Vec::new();
     for &(i, j) in piece {
         // The pair's `a` is the smaller id, whatever order the documents came in.
         let (i, j) = if signed.ids[i as usize] <= signed.ids[j as usize] {
@@ -154,16 +173,9 @@ fn verify_piece(
         let Some(mut pair) = verify(side_i, side_j, params, lsh_threshold) else {
             continue;
         };
-        if let (Some(a), Some(b)) = (&mi.text, &mj.text) {
-            shingle::tokens(a, &boilerplate::detect(a), params.shingling.unit, tokens);
-            shingle::tokens(
-                b,
-                &boilerplate::detect(b),
-                params.shingling.unit,
-                &mut other,
-            );
-            let runs = align::shared_runs(tokens, &other, params.shingling.k);
-            pair.passages = align::passages(a, tokens, b, &other, &runs);
+        if let (Some((a, ta)), Some((b, tb))) = (&mi.text, &mj.text) {
+            let runs = align::shared_runs(ta, tb, params.shingling.k);
+            pair.passages = align::passages(a, ta, b, tb, &runs);
         }
         out.push((i, j, pair));
     }
