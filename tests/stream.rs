@@ -56,3 +56,40 @@ fn streamed_scan_equals_the_in_memory_one() {
         assert_eq!(String::from_utf8(written).unwrap(), scan.to_json());
     }
 }
+
+#[test]
+fn passages_of_the_top_pairs_only_match_the_full_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = synth::generate(&GenParams {
+        documents: 200,
+        ..GenParams::default()
+    });
+    let path = dir.path().join("g.jsonl");
+    std::fs::write(&path, synth::to_jsonl(&docs)).unwrap();
+    let options = LoadOptions::default();
+    let run = |passage_pairs| {
+        let stream = Stream::open(std::slice::from_ref(&path), &options).unwrap();
+        let params = DedupParams {
+            passage_pairs,
+            ..DedupParams::default()
+        };
+        dedup::run_stream(&stream, &params, &()).unwrap().1
+    };
+    let (all, top) = (run(None), run(Some(5)));
+    assert_eq!(all.pairs.len(), top.pairs.len());
+    let mut ranked: Vec<_> = all.pairs.iter().collect();
+    ranked.sort_by(|x, y| dedup::Pair::by_similarity(x, y));
+    for (rank, pair) in ranked.iter().enumerate() {
+        let other = top
+            .pairs
+            .iter()
+            .find(|p| (&p.a, &p.b) == (&pair.a, &pair.b))
+            .unwrap();
+        if rank < 5 {
+            assert!(!pair.passages.is_empty());
+            assert_eq!(other.passages, pair.passages);
+        } else {
+            assert!(other.passages.is_empty());
+        }
+    }
+}

@@ -144,6 +144,7 @@ impl DedupArgs {
                 .zip(self.rows)
                 .map(|(bands, rows)| Banding { bands, rows }),
             passages: !self.no_passages,
+            passage_pairs: None,
         };
         params.validate()?;
         Ok(params)

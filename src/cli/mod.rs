@@ -47,7 +47,12 @@ fn run(cli: Cli) -> Result<i32> {
     let progress = progress::Bars::new(!cli.quiet && std::io::stderr().is_terminal());
     match cli.command {
         Command::Scan(args) => {
-            let params = args.dedup.params()?;
+            let mut params = args.dedup.params()?;
+            if args.format == args::ScanFormat::Text {
+                // The summary shows the passages of its top pairs only; the others' texts
+                // need not be read again.
+                params.passage_pairs = Some(args.top);
+            }
             // Read in batches: memory follows the number of documents, not their size.
             let stream = corpus::Stream::open(&args.input.paths, &args.input.options())?;
             let (catalog, result) = dedup::run_stream(&stream, &params, &progress)?;

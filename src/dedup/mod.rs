@@ -55,8 +55,13 @@ pub struct DedupParams {
     pub lsh_threshold: Option<f64>,
     /// Explicit banding; `None`: optimal for `lsh_threshold`.
     pub banding: Option<Banding>,
-    /// Compute the shared passages of each reported pair.
+    /// Compute the shared passages of the reported pairs.
     pub passages: bool,
+    /// Only for this many pairs, the most similar ([`Pair::by_similarity`]): the ones a
+    /// summary shows. Their texts are read again after verification, so a large corpus does
+    /// not hold the passages of every pair. `None`: every pair.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passage_pairs: Option<usize>,
 }
 
 impl Default for DedupParams {
@@ -70,6 +75,7 @@ impl Default for DedupParams {
             lsh_threshold: None,
             banding: None,
             passages: true,
+            passage_pairs: None,
         }
     }
 }
@@ -148,6 +154,15 @@ pub struct Pair {
 impl Pair {
     pub fn max_containment(&self) -> f64 {
         self.containment_a_in_b.max(self.containment_b_in_a)
+    }
+
+    /// Most similar first (the larger of Jaccard and containment), then by ids: the order in
+    /// which pairs are shown.
+    pub fn by_similarity(x: &Pair, y: &Pair) -> std::cmp::Ordering {
+        let kx = x.jaccard.max(x.max_containment());
+        let ky = y.jaccard.max(y.max_containment());
+        ky.total_cmp(&kx)
+            .then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
     }
 }
 
@@ -329,8 +344,34 @@ fn finish(
         shingles: &shingle_counts,
         sets: &sets,
     };
-    let found = resolve::resolve(&signed, &candidates, texts, params, lsh_threshold, progress)?;
+    let all_passages = params.passages && params.passage_pairs.is_none();
+    let resolving = DedupParams {
+        passages: all_passages,
+        ..params.clone()
+    };
+    let mut found = resolve::resolve(
+        &signed,
+        &candidates,
+        texts,
+        &resolving,
+        lsh_threshold,
+        progress,
+    )?;
     drop(sets);
+    if let (true, Some(limit)) = (params.passages, params.passage_pairs) {
+        found.sort_by(|x, y| Pair::by_similarity(&x.2, &y.2));
+        progress.begin("aligning", limit.min(found.len()) as u64);
+        found.par_iter_mut().take(limit).try_for_each_init(
+            || (Vec::new(), Vec::new()),
+            |scratch, (i, j, pair)| {
+                pair.passages =
+                    resolve::passages_of(texts, *i as usize, *j as usize, params, scratch)?;
+                progress.advance(1);
+                Ok::<(), Error>(())
+            },
+        )?;
+        progress.end();
+    }
 
     let edges: Vec<(u32, u32)> = found.iter().map(|&(i, j, _)| (i, j)).collect();
     let mut pairs: Vec<Pair> = found.into_iter().map(|(_, _, pair)| pair).collect();

@@ -189,3 +189,20 @@ pub fn shingle_set(text: &str, shingling: Shingling, tokens: &mut Vec<shingle::T
     shingle::shingles(tokens, shingling.k, &mut shingles);
     shingles
 }
+
+/// The passages shared by documents `i` (side `a`) and `j`, from their texts read again.
+pub fn passages_of(
+    texts: &dyn Texts,
+    i: usize,
+    j: usize,
+    params: &DedupParams,
+    scratch: &mut (Vec<shingle::Token>, Vec<shingle::Token>),
+) -> Result<Vec<super::Passage>> {
+    let (a, b) = (texts.text(i)?, texts.text(j)?);
+    let (ta, tb) = scratch;
+    let unit = params.shingling.unit;
+    shingle::tokens(&a, &boilerplate::detect(&a), unit, ta);
+    shingle::tokens(&b, &boilerplate::detect(&b), unit, tb);
+    let runs = align::shared_runs(ta, tb, params.shingling.k);
+    Ok(align::passages(&a, ta, &b, tb, &runs))
+}

@@ -45,12 +45,7 @@ pub fn render(scan: &Scan, top: usize) -> String {
 
     if !d.pairs.is_empty() {
         let mut pairs: Vec<&Pair> = d.pairs.iter().collect();
-        pairs.sort_by(|x, y| {
-            let kx = x.jaccard.max(x.max_containment());
-            let ky = y.jaccard.max(y.max_containment());
-            ky.total_cmp(&kx)
-                .then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
-        });
+        pairs.sort_by(|x, y| Pair::by_similarity(x, y));
         let shown = pairs.len().min(top);
         let _ = writeln!(
             out,
