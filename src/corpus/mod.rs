@@ -114,6 +114,14 @@ impl From<&Document> for DocumentInfo {
     }
 }
 
+/// Documents left out, by the problems met reading them.
+pub fn skipped(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics
+        .iter()
+        .filter(|d| d.kind.skips_document())
+        .count()
+}
+
 /// What is kept of a corpus whose texts are not held in memory: its documents' metadata,
 /// sorted by id, and the problems met reading it.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -126,10 +134,7 @@ pub struct Catalog {
 
 impl Catalog {
     pub fn skipped(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.kind.skips_document())
-            .count()
+        skipped(&self.diagnostics)
     }
 }
 
@@ -215,10 +220,7 @@ pub struct Corpus {
 
 impl Corpus {
     pub fn skipped(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.kind.skips_document())
-            .count()
+        skipped(&self.diagnostics)
     }
 }
 

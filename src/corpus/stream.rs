@@ -58,8 +58,11 @@ pub struct Stream {
     options: LoadOptions,
     /// Problems met while expanding the inputs (unreadable or unknown files).
     early: Vec<Diagnostic>,
-    /// Open files of the units read by record, for reading records again without reopening.
+    /// Open files of the units read by record, for reading records again without reopening;
+    /// at most [`OPEN_FILES`] of them, so that a directory of many JSON Lines files does not
+    /// exhaust the process's file descriptors.
     files: Vec<OnceLock<Option<std::fs::File>>>,
+    opened: std::sync::atomic::AtomicUsize,
     /// Standard input, saved so that its documents can be read again.
     _spool: Option<tempfile::NamedTempFile>,
     batch_bytes: usize,
@@ -67,6 +70,9 @@ pub struct Stream {
 
 /// The least first read of a file read by record: the bytes [`decode::is_binary`] looks at.
 const FIRST_READ: usize = 8192;
+
+/// Files kept open for reading records again.
+const OPEN_FILES: usize = 64;
 
 /// Text read per batch by default: large enough to keep both cores busy, small next to memory.
 pub const BATCH_BYTES: usize = 64 << 20;
@@ -104,6 +110,7 @@ impl Stream {
             options: options.clone(),
             early: early.diagnostics,
             files,
+            opened: Default::default(),
             _spool: spool,
             batch_bytes: BATCH_BYTES,
         })
@@ -305,7 +312,12 @@ impl Stream {
 
     fn read_at(&self, u: u32, offset: u64, bytes: &mut [u8]) -> std::io::Result<()> {
         let unit = &self.units[u as usize];
-        let file = self.files[u as usize].get_or_init(|| std::fs::File::open(unit.file()).ok());
+        let file = self.files[u as usize].get_or_init(|| {
+            use std::sync::atomic::Ordering::Relaxed;
+            (self.opened.fetch_add(1, Relaxed) < OPEN_FILES)
+                .then(|| std::fs::File::open(unit.file()).ok())
+                .flatten()
+        });
         match file {
             Some(file) => read_exact_at(file, offset, bytes),
             None => {
