@@ -63,6 +63,8 @@ pub struct Stream {
     /// exhaust the process's file descriptors.
     files: Vec<OnceLock<Option<std::fs::File>>>,
     opened: std::sync::atomic::AtomicUsize,
+    /// Bytes of each unit's file when the stream was opened (0 if it could not be read).
+    sizes: Vec<u64>,
     /// Standard input, saved so that its documents can be read again.
     _spool: Option<tempfile::NamedTempFile>,
     batch_bytes: usize,
@@ -105,11 +107,18 @@ impl Stream {
             spool = Some(file);
         }
         let files = units.iter().map(|_| OnceLock::new()).collect();
+        // Sizes are taken once: they decide batching and progress, and a million small files
+        // should not be asked twice.
+        let sizes = units
+            .iter()
+            .map(|u| std::fs::metadata(u.file()).map_or(0, |m| m.len()))
+            .collect();
         Ok(Stream {
             units,
             options: options.clone(),
             early: early.diagnostics,
             files,
+            sizes,
             opened: Default::default(),
             _spool: spool,
             batch_bytes: BATCH_BYTES,
@@ -124,10 +133,7 @@ impl Stream {
 
     /// Bytes of all the input files, for progress.
     pub fn total_bytes(&self) -> u64 {
-        self.units
-            .iter()
-            .map(|u| std::fs::metadata(u.file()).map_or(0, |m| m.len()))
-            .sum()
+        self.sizes.iter().sum()
     }
 
     pub fn options(&self) -> &LoadOptions {
@@ -146,7 +152,7 @@ impl Stream {
         let mut pending_bytes = 0u64;
         for (u, unit) in self.units.iter().enumerate() {
             let u = u as u32;
-            let size = std::fs::metadata(unit.file()).map_or(0, |m| m.len());
+            let size = self.sizes[u as usize];
             if size > batch_bytes as u64 && self.is_jsonl(unit) {
                 self.flush(&mut pending, &mut summary, &mut each)?;
                 pending_bytes = 0;

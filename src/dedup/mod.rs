@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use crate::Progress;
 use crate::corpus::{self, Address, Catalog, Document, DocumentInfo, Stream};
 use crate::error::{Error, Result};
+use crate::text::boilerplate;
 use resolve::{Signed, Texts};
 
 pub use align::{Passage, Span};
@@ -337,9 +338,8 @@ fn finish(
                 *set = Vec::new();
             }
         });
-    let ids: Vec<&str> = members.iter().map(|m| m.0).collect();
     let signed = Signed {
-        ids: &ids,
+        members,
         signatures,
         shingles: &shingle_counts,
         sets: &sets,
@@ -436,7 +436,10 @@ pub fn sign(
     tokens: &mut Vec<shingle::Token>,
     signature: &mut [u32],
 ) -> Vec<u64> {
-    let shingles = resolve::shingle_set(&doc.text, shingling, tokens);
+    let bp = boilerplate::detect(&doc.text);
+    shingle::tokens(&doc.text, &bp, shingling.unit, tokens);
+    let mut shingles = Vec::with_capacity(tokens.len());
+    shingle::shingles(tokens, shingling.k, &mut shingles);
     hasher.sign(&shingles, signature);
     shingles
 }

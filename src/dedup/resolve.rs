@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 
 use super::cluster::UnionFind;
-use super::{DedupParams, Pair, Shingling, align, shingle, signatures::Signatures, verify};
+use super::{DedupParams, Pair, align, shingle, signatures::Signatures, verify};
 use crate::error::Result;
 use crate::text::boilerplate;
 
@@ -33,13 +33,20 @@ const PIECE_PAIRS: usize = 1024;
 
 /// What is known of each document once it has been signed.
 pub struct Signed<'a> {
-    pub ids: &'a [&'a str],
+    /// Each document's id and publication date.
+    pub members: &'a [(&'a str, Option<chrono::NaiveDate>)],
     pub signatures: &'a Signatures,
     /// Shingles of each document, repeats included; 0 for a document without content.
     pub shingles: &'a [usize],
     /// Each document's sorted distinct shingles when they were kept, empty otherwise (then
     /// they are rebuilt from the text).
     pub sets: &'a [Vec<u64>],
+}
+
+impl Signed<'_> {
+    fn id(&self, i: u32) -> &str {
+        self.members[i as usize].0
+    }
 }
 
 /// Verifies `candidates`, `(i, j)` with `i < j`, and finds the passages of those kept.
@@ -52,7 +59,7 @@ pub fn resolve(
     lsh_threshold: f64,
     progress: &dyn crate::Progress,
 ) -> Result<Vec<(u32, u32, Pair)>> {
-    let pieces = pieces(signed.ids.len(), candidates);
+    let pieces = pieces(signed.members.len(), candidates);
     progress.begin("verifying", candidates.len() as u64);
     let found: Vec<Vec<(u32, u32, Pair)>> = pieces
         .par_iter()
@@ -154,19 +161,19 @@ fn verify_piece(
     let mut out = Vec::new();
     for &(i, j) in piece {
         // The pair's `a` is the smaller id, whatever order the documents came in.
-        let (i, j) = if signed.ids[i as usize] <= signed.ids[j as usize] {
+        let (i, j) = if signed.id(i) <= signed.id(j) {
             (i, j)
         } else {
             (j, i)
         };
         let (mi, mj) = (member(i), member(j));
         let side_i = (
-            signed.ids[i as usize],
+            signed.id(i),
             mi.set.as_ref(),
             signed.signatures.get(i as usize),
         );
         let side_j = (
-            signed.ids[j as usize],
+            signed.id(j),
             mj.set.as_ref(),
             signed.signatures.get(j as usize),
         );
@@ -180,14 +187,6 @@ fn verify_piece(
         out.push((i, j, pair));
     }
     Ok(out)
-}
-
-/// The shingles of `text`'s content, repeats included and unsorted. `tokens` is scratch space.
-pub fn shingle_set(text: &str, shingling: Shingling, tokens: &mut Vec<shingle::Token>) -> Vec<u64> {
-    shingle::tokens(text, &boilerplate::detect(text), shingling.unit, tokens);
-    let mut shingles = Vec::with_capacity(tokens.len());
-    shingle::shingles(tokens, shingling.k, &mut shingles);
-    shingles
 }
 
 /// The passages shared by documents `i` (side `a`) and `j`, from their texts read again.
