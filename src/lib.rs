@@ -27,11 +27,13 @@
 //! ```
 
 pub mod claims;
+pub mod cleanup;
 pub mod compare;
 pub mod corpus;
 pub mod dedup;
 pub mod error;
 pub mod gate;
+pub mod output;
 pub mod report;
 pub mod synth;
 pub mod text;

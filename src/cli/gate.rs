@@ -13,6 +13,8 @@ use recoupe::dedup::index::{self, Index};
 use recoupe::dedup::{self, DedupParams};
 use recoupe::gate::config::Config;
 use recoupe::gate::{self, Baseline, Evidence, Thresholds};
+use recoupe::output::Inputs;
+use recoupe::report::escape::line as esc;
 use recoupe::report::{annotations, junit, sarif};
 
 pub const EXIT_TRIPPED: i32 = 1;
@@ -39,16 +41,24 @@ fn thresholds(args: &GateArgs, config: &Config) -> Result<Thresholds> {
     Ok(t)
 }
 
-fn config(args: &GateArgs) -> Result<Config> {
+fn config(args: &GateArgs, quiet: bool) -> Result<Config> {
     if args.no_config {
         return Ok(Config::default());
     }
     let path = match &args.config {
         Some(p) => Some(p.clone()),
-        None => Config::find(&std::env::current_dir().context("no current directory")?),
+        None => Config::find(
+            &std::env::current_dir().context("no current directory")?,
+            Config::home().as_deref(),
+        ),
     };
     Ok(match path {
-        Some(p) => Config::load(&p)?,
+        Some(p) => {
+            if !quiet {
+                eprintln!("config: {}", esc(&p.display().to_string()));
+            }
+            Config::load(&p)?
+        }
         None => Config::default(),
     })
 }
@@ -64,6 +74,14 @@ fn reference(
     let against = &args.against;
     if against.is_empty() {
         return Ok(None);
+    }
+    // A `.idx` that is not an index (a Git LFS pointer, an empty or damaged file) must not be
+    // read as an article: the gate would pass against a reference it never saw.
+    if let Some(bad) = against.iter().find(|p| {
+        p.extension().is_some_and(|e| e.eq_ignore_ascii_case("idx")) && !index::is_index(p)
+    }) {
+        Index::open(bad)?;
+        bail!("{}: not a recoupe index", bad.display());
     }
     let indexes: Vec<&PathBuf> = against.iter().filter(|p| index::is_index(p)).collect();
     if let [only] = indexes.as_slice() {
@@ -87,7 +105,23 @@ fn reference(
 }
 
 pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32> {
-    let config = config(args)?;
+    let all_inputs: Vec<PathBuf> = args
+        .input
+        .paths
+        .iter()
+        .chain(&args.against)
+        .cloned()
+        .collect();
+    let inputs = Inputs::of(&all_inputs);
+    output::check(
+        [
+            args.output.as_deref(),
+            args.sarif.as_deref(),
+            args.junit.as_deref(),
+        ],
+        &inputs,
+    )?;
+    let config = config(args, quiet)?;
     let thresholds = thresholds(args, &config)?;
     let baseline_path = args.baseline.clone().or(config.baseline.clone());
     let baseline = match &baseline_path {
@@ -140,7 +174,7 @@ pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32
                 eprintln!(
                     "warning: {} is tuned for Jaccard ≥ {:.2}; pairs below that, which these \
                      thresholds ask for, may be missed (rebuild it with --lsh-threshold)",
-                    index.path().display(),
+                    esc(&index.path().display().to_string()),
                     ip.lsh_threshold
                 );
             }
@@ -167,12 +201,12 @@ pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32
         let all = gate::evaluate(&thresholds, &evidence, &Baseline::default());
         let accepted = Baseline::accepting(&all.findings);
         let path = baseline_path.unwrap_or_else(|| PathBuf::from(DEFAULT_BASELINE));
-        output::write(Some(&path), &accepted.to_json())?;
+        output::write(Some(&path), &inputs, &accepted.to_json())?;
         if !quiet {
             eprintln!(
                 "baseline: {} finding(s) accepted in {}",
                 accepted.len(),
-                path.display()
+                esc(&path.display().to_string())
             );
         }
         return Ok(EXIT_OK);
@@ -186,12 +220,12 @@ pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32
         GateFormat::Junit => junit::render(&outcome),
         GateFormat::Github => annotations::render(&outcome),
     };
-    output::write(args.output.as_deref(), &text)?;
+    output::write(args.output.as_deref(), &inputs, &text)?;
     if let Some(p) = &args.sarif {
-        output::write(Some(p), &sarif::render(&outcome))?;
+        output::write(Some(p), &inputs, &sarif::render(&outcome))?;
     }
     if let Some(p) = &args.junit {
-        output::write(Some(p), &junit::render(&outcome))?;
+        output::write(Some(p), &inputs, &junit::render(&outcome))?;
     }
     if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|s| !s.is_empty()) {
         let path = PathBuf::from(summary);
@@ -213,7 +247,11 @@ pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32
 
 /// Refuses to replace a file that is not an index: `-o` naming an article by mistake must not
 /// destroy it.
-fn check_replaceable(path: &Path) -> Result<()> {
+fn check_replaceable(path: &Path, inputs: &Inputs) -> Result<()> {
+    if path.as_os_str() == "-" {
+        bail!("an index is a file that is read again: name one with -o, not standard output");
+    }
+    recoupe::output::check(path, inputs)?;
     if path.exists() && !index::is_index(path) {
         bail!(
             "{}: exists and is not a recoupe index; refusing to overwrite it",
@@ -230,10 +268,10 @@ pub fn index(command: &IndexCommand, quiet: bool, progress: &dyn Progress) -> Re
         IndexCommand::Info { index } => {
             let idx = Index::open(index)?;
             let p = idx.params();
-            println!(
+            let line = format!(
                 "{}: {} documents, {} bytes; shingles {}, {} permutations, seed {}, {} bands × {} \
                  rows (tuned for Jaccard ≥ {:.2})",
-                index.display(),
+                esc(&index.display().to_string()),
                 idx.len(),
                 idx.size(),
                 p.shingling,
@@ -243,13 +281,17 @@ pub fn index(command: &IndexCommand, quiet: bool, progress: &dyn Progress) -> Re
                 p.banding.rows,
                 p.lsh_threshold
             );
+            // `> /dev/full` or a closed pipe is an error to report, not a panic.
+            output::write(None, &Inputs::default(), &(line + "\n"))?;
             Ok(EXIT_OK)
         }
     }
 }
 
 fn build(args: &IndexBuildArgs, quiet: bool, progress: &dyn Progress) -> Result<i32> {
-    check_replaceable(&args.output)?;
+    let inputs = Inputs::of(&args.input.paths);
+    check_replaceable(&args.output, &inputs)?;
+    let _lock = index::WriteLock::take(&args.output)?;
     let corpus = load(&args.input.paths, &args.input, quiet)?;
     let params = DedupParams {
         lsh_threshold: args.lsh_threshold,
@@ -257,11 +299,11 @@ fn build(args: &IndexBuildArgs, quiet: bool, progress: &dyn Progress) -> Result<
         ..args.signing.apply(&DedupParams::default())
     };
     let bytes = index::build(&corpus.documents, &params, progress)?;
-    index::write(&args.output, &bytes)?;
+    index::write(&args.output, &inputs, &bytes)?;
     if !quiet {
         eprintln!(
             "wrote {}: {} documents, {} bytes",
-            args.output.display(),
+            esc(&args.output.display().to_string()),
             corpus.documents.len(),
             bytes.len()
         );
@@ -271,18 +313,22 @@ fn build(args: &IndexBuildArgs, quiet: bool, progress: &dyn Progress) -> Result<
 
 fn add(args: &IndexAddArgs, quiet: bool, progress: &dyn Progress) -> Result<i32> {
     let target = args.output.as_ref().unwrap_or(&args.index);
-    check_replaceable(target)?;
+    let inputs = Inputs::of(&args.input.paths);
+    check_replaceable(target, &inputs)?;
+    // Taken before the index is read, so that a concurrent writer's documents are in what
+    // this one reads.
+    let _lock = index::WriteLock::take(target)?;
     let idx = Index::open(&args.index)?;
     let corpus = load(&args.input.paths, &args.input, quiet)?;
     let bytes = idx.add(&corpus.documents, progress)?;
     let total = idx.len() + corpus.documents.len();
     // The map must be released before the file under it is replaced.
     drop(idx);
-    index::write(target, &bytes)?;
+    index::write(target, &inputs, &bytes)?;
     if !quiet {
         eprintln!(
             "wrote {}: {} documents added, {total} in all",
-            target.display(),
+            esc(&target.display().to_string()),
             corpus.documents.len()
         );
     }

@@ -13,7 +13,9 @@ use clap::Parser;
 use args::{Cli, Command};
 use recoupe::corpus::{self, Corpus};
 use recoupe::dedup;
+use recoupe::output::Inputs;
 use recoupe::report::analysis::Analysis;
+use recoupe::report::escape;
 use recoupe::report::{Scan, markdown, summary};
 
 pub const EXIT_OK: i32 = 0;
@@ -31,13 +33,22 @@ pub fn main() -> i32 {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", escape::lines(&format!("{e:#}")));
             EXIT_ERROR
         }
     }
 }
 
+/// Exit status of a run stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report it).
+const EXIT_INTERRUPTED: i32 = 130;
+
 fn run(cli: Cli) -> Result<i32> {
+    // Temporary files (a spool of standard input, an output being written) are removed when a
+    // signal stops the run; drop handlers would not run then.
+    let _ = ctrlc::set_handler(|| {
+        recoupe::cleanup::remove_all();
+        std::process::exit(EXIT_INTERRUPTED);
+    });
     if let Some(threads) = cli.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads.into())
@@ -47,6 +58,8 @@ fn run(cli: Cli) -> Result<i32> {
     let progress = progress::Bars::new(!cli.quiet && std::io::stderr().is_terminal());
     match cli.command {
         Command::Scan(args) => {
+            let inputs = Inputs::of(&args.input.paths);
+            output::check([args.output.as_deref()], &inputs)?;
             let mut params = args.dedup.params()?;
             if args.format == args::ScanFormat::Text {
                 // The summary shows the passages of its top pairs only; the others' texts
@@ -64,26 +77,42 @@ fn run(cli: Cli) -> Result<i32> {
             )?;
             let scan = Scan::new(catalog, params, result);
             match args.format {
-                args::ScanFormat::Text => {
-                    output::write(args.output.as_deref(), &summary::render(&scan, args.top))?
-                }
+                args::ScanFormat::Text => output::write(
+                    args.output.as_deref(),
+                    &inputs,
+                    &summary::render(&scan, args.top),
+                )?,
                 args::ScanFormat::Json => {
-                    output::write_with(args.output.as_deref(), |out| scan.write_json(out))?
+                    output::write_with(args.output.as_deref(), &inputs, |out| scan.write_json(out))?
                 }
             }
             Ok(EXIT_OK)
         }
         Command::Claims(args) => {
+            let inputs = Inputs::of(&args.input.paths);
+            output::check([args.output.as_deref()], &inputs)?;
             let corpus = load(&args.input.paths, &args.input, cli.quiet)?;
             let extraction = recoupe::claims::extract_all(&corpus.documents);
             let text = match args.format {
                 args::ScanFormat::Text => recoupe::report::claims::render(&extraction),
                 args::ScanFormat::Json => recoupe::report::claims::to_json(&extraction),
             };
-            output::write(args.output.as_deref(), &text)?;
+            output::write(args.output.as_deref(), &inputs, &text)?;
             Ok(EXIT_OK)
         }
         Command::Report(args) => {
+            let name = report_name(&args.input.paths);
+            let extension = match args.format {
+                args::ReportFormat::Markdown => "md",
+                args::ReportFormat::Json => "json",
+            };
+            let path = match &args.output {
+                Some(p) if p.as_os_str() == "-" => None,
+                Some(p) => Some(p.clone()),
+                None => Some(std::path::Path::new("reports").join(format!("{name}.{extension}"))),
+            };
+            let inputs = Inputs::of(&args.input.paths);
+            output::check([path.as_deref()], &inputs)?;
             let corpus = load(&args.input.paths, &args.input, cli.quiet)?;
             let dedup_params = args.dedup.params()?;
             let compare_params = args.compare.params()?;
@@ -91,7 +120,6 @@ fn run(cli: Cli) -> Result<i32> {
             let extraction = recoupe::claims::extract_all(&corpus.documents);
             let comparison =
                 recoupe::compare::compare(&corpus.documents, &extraction, &compare_params)?;
-            let name = report_name(&args.input.paths);
             let analysis = Analysis::new(
                 name.clone(),
                 &corpus,
@@ -101,32 +129,22 @@ fn run(cli: Cli) -> Result<i32> {
                 &extraction,
                 comparison,
             );
-            let (text, extension) = match args.format {
-                args::ReportFormat::Markdown => (markdown::render(&analysis), "md"),
-                args::ReportFormat::Json => (analysis.to_json(), "json"),
+            let text = match args.format {
+                args::ReportFormat::Markdown => markdown::render(&analysis),
+                args::ReportFormat::Json => analysis.to_json(),
             };
-            let path = match &args.output {
-                Some(p) if p.as_os_str() == "-" => None,
-                Some(p) => Some(p.clone()),
-                None => {
-                    let dir = std::path::Path::new("reports");
-                    std::fs::create_dir_all(dir)
-                        .with_context(|| format!("cannot create {}", dir.display()))?;
-                    Some(dir.join(format!("{name}.{extension}")))
-                }
-            };
-            output::write(path.as_deref(), &text)?;
+            output::write(path.as_deref(), &inputs, &text)?;
             if let Some(p) = &path
                 && !cli.quiet
             {
-                eprintln!("wrote {}", p.display());
+                eprintln!("wrote {}", escape::line(&p.display().to_string()));
             }
             Ok(EXIT_OK)
         }
         Command::Gate(args) => gate::gate(&args, cli.quiet, &progress),
         Command::Index(command) => gate::index(&command, cli.quiet, &progress),
         Command::Gen(args) => {
-            output::write_with(args.output.as_deref(), |out| {
+            output::write_with(args.output.as_deref(), &Inputs::default(), |out| {
                 recoupe::synth::generate_each(&args.params(), |doc| {
                     out.write_all(recoupe::synth::jsonl_line(&doc).as_bytes())
                 })
@@ -192,7 +210,7 @@ fn warn(
 ) -> Result<()> {
     if !quiet {
         for diag in diagnostics {
-            eprintln!("warning: {diag}");
+            eprintln!("warning: {}", escape::line(&diag.to_string()));
         }
         if !diagnostics.is_empty() {
             eprintln!(

@@ -1,55 +1,47 @@
-//! Output routing: stdout, or a file replaced atomically (a temporary file in the same directory,
-//! renamed into place), so that an interrupted run never leaves a half-written report.
+//! Output routing: standard output, or a file written by [`recoupe::output`] (atomically for a
+//! regular file, in place for a device or FIFO, never over an input).
 
 use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use recoupe::output::Inputs;
 
-pub fn write(path: Option<&Path>, text: &str) -> Result<()> {
-    write_with(path, |out| out.write_all(text.as_bytes()))
+pub fn write(path: Option<&Path>, inputs: &Inputs, text: &str) -> Result<()> {
+    write_with(path, inputs, |out| out.write_all(text.as_bytes()))
+}
+
+/// Whether `path` names standard output.
+pub fn is_stdout(path: Option<&Path>) -> bool {
+    path.is_none_or(|p| p.as_os_str() == "-")
 }
 
 /// Like [`write`], for output produced piece by piece by `produce`, so that it need not be
 /// held in memory whole.
 pub fn write_with(
     path: Option<&Path>,
+    inputs: &Inputs,
     produce: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
-    let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        return match produce(&mut out).and_then(|()| out.flush()) {
-            // A closed pipe (`recoupe scan … | head`) is the reader's choice, not an error.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-            other => other.context("cannot write to standard output"),
-        };
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    // Temporary files are private (0600); a report keeps the mode of the file it replaces, or
-    // gets the usual 0644, so that others can read what was published.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))
-            .with_context(|| format!("cannot set the permissions of {}", path.display()))?;
+    match path.filter(|p| !is_stdout(Some(p))) {
+        Some(path) => Ok(recoupe::output::write_with(path, inputs, produce)?),
+        None => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            match produce(&mut out).and_then(|()| out.flush()) {
+                // A closed pipe (`recoupe scan … | head`) is the reader's choice, not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.context("cannot write to standard output"),
+            }
+        }
     }
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
-    produce(&mut out)
-        .and_then(|()| out.flush())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    drop(out);
-    tmp.as_file()
-        .sync_all()
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.persist(path)
-        .with_context(|| format!("cannot replace {}", path.display()))?;
+}
+
+/// Refuses, before any work, outputs that would destroy an input.
+pub fn check<'a>(paths: impl IntoIterator<Item = Option<&'a Path>>, inputs: &Inputs) -> Result<()> {
+    for path in paths.into_iter().flatten() {
+        if !is_stdout(Some(path)) {
+            recoupe::output::check(path, inputs)?;
+        }
+    }
     Ok(())
 }

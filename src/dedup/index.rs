@@ -17,7 +17,6 @@
 //! The file is memory-mapped: opening it reads the checksum's pass and the header, and a query
 //! touches only the band tables and the sets of its candidates.
 
-use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -504,18 +503,29 @@ impl Index {
     }
 }
 
-/// Writes index bytes to `path` atomically: a temporary file beside it, renamed into place.
-pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
+/// Writes index bytes to `path` as any output is written ([`crate::output`]): atomically, keeping
+/// the mode of the file replaced and a symbolic link's target, never over one of `inputs`.
+pub fn write(path: &Path, inputs: &crate::output::Inputs, bytes: &[u8]) -> Result<()> {
+    crate::output::write(path, inputs, bytes)
+}
+
+/// Holds the lock that makes writers of one index take turns: two `index add` runs on one file
+/// would otherwise both read the old index and the second rename would drop the first's
+/// documents. The lock is on the index's directory, since the file itself is replaced (a new
+/// inode) by every write; it is released when the value is dropped.
+pub struct WriteLock(#[allow(dead_code)] std::fs::File);
+
+impl WriteLock {
+    pub fn take(path: &Path) -> Result<WriteLock> {
+        let target = crate::output::resolve(path)?;
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        let handle = std::fs::File::open(&dir).map_err(|e| Error::io(&dir, e))?;
+        handle.lock().map_err(|e| Error::io(&dir, e))?;
+        Ok(WriteLock(handle))
+    }
 }
 
 /// What a query found: pairs `(new document, reference document)`, `a` new and `b` reference.

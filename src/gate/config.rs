@@ -66,19 +66,26 @@ pub struct Config {
 }
 
 impl Config {
-    /// The `recoupe.toml` of the repository holding `dir`: the first found in `dir` or its
-    /// parents, stopping at the repository's root (the directory with `.git`).
-    pub fn find(dir: &Path) -> Option<PathBuf> {
-        for d in dir.ancestors() {
-            let candidate = d.join(FILE_NAME);
-            if candidate.is_file() {
-                return Some(candidate);
-            }
-            if d.join(".git").exists() {
-                break;
-            }
-        }
-        None
+    /// The `recoupe.toml` that applies in `dir`: the first found in `dir` or its parents, up to
+    /// the repository's root (the directory with `.git`) or `home`, whichever comes first. Outside
+    /// both only `dir` itself is looked at: in `/tmp` a file planted by someone else one level up
+    /// must not set the thresholds of the gate.
+    pub fn find(dir: &Path, home: Option<&Path>) -> Option<PathBuf> {
+        let limit = dir
+            .ancestors()
+            .position(|d| d.join(".git").exists() || Some(d) == home)
+            .unwrap_or(0);
+        dir.ancestors()
+            .take(limit + 1)
+            .map(|d| d.join(FILE_NAME))
+            .find(|candidate| candidate.is_file())
+    }
+
+    /// The user's home directory, where the search for `recoupe.toml` stops.
+    pub fn home() -> Option<PathBuf> {
+        std::env::var_os("HOME")
+            .filter(|h| !h.is_empty())
+            .map(PathBuf::from)
     }
 
     /// Reads `path`. Errors name the file, the line and the setting.
