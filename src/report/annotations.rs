@@ -6,8 +6,13 @@ use std::fmt::Write;
 use crate::gate::Outcome;
 
 /// The escaping GitHub requires of a command's message.
+/// Other control characters (ESC, NUL, …) are dropped: the runner passes them to the log
+/// viewer, where they would be escape sequences.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    text.chars()
+        .filter(|&c| matches!(c, '\r' | '\n') || !super::escape::is_unsafe(c))
+        .collect::<String>()
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -65,5 +70,6 @@ mod tests {
     fn escaping_follows_the_runner() {
         assert_eq!(escape_data("50% a\nb\r"), "50%25 a%0Ab%0D");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+        assert_eq!(escape_data("a\u{1b}]8;;x\u{0}b"), "a]8;;xb");
     }
 }

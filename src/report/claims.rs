@@ -155,7 +155,7 @@ pub fn render(extraction: &Extraction) -> String {
                     "{} ×{} in {}",
                     escape(&v.spelling),
                     v.mentions,
-                    v.documents.join(", ")
+                    super::summary::escape_join(&v.documents, ", ")
                 ))
                 .collect::<Vec<_>>()
                 .join("; ")

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::escape::line;
 use super::summary::{escape, shorten};
 use crate::gate::{Check, Finding, Level, Outcome};
 
@@ -81,11 +82,16 @@ pub fn text(outcome: &Outcome) -> String {
             "{}[{}] {}: {}",
             f.level.label(),
             f.rule.id(),
-            place_label(f),
-            f.message
+            line(&place_label(f)),
+            line(&f.message)
         );
         for p in f.places.iter().skip(1) {
-            let _ = writeln!(out, "    also {} ({})", p.location, p.document);
+            let _ = writeln!(
+                out,
+                "    also {} ({})",
+                line(&p.location.to_string()),
+                line(&p.document)
+            );
         }
     }
     if let Some(note) = baseline_note(outcome) {

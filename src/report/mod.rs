@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod annotations;
 pub mod claims;
+pub mod escape;
 pub mod gate;
 pub mod junit;
 pub mod markdown;

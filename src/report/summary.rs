@@ -155,7 +155,11 @@ pub fn escape(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' | '\r' => out.push(' '),
+            '\n' | '\r' | '\t' => out.push(' '),
+            // Shown, not sent: a report read with `cat` must not run escape sequences.
+            c if super::escape::is_unsafe(c) => {
+                let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\u{{{:x}}}", c as u32));
+            }
             _ => out.push(c),
         }
     }
@@ -172,5 +176,6 @@ mod tests {
             escape("<script>a|b</script> *x* [l](u)"),
             "&lt;script&gt;a\\|b&lt;/script&gt; \\*x\\* \\[l\\](u)"
         );
+        assert_eq!(escape("a\u{1b}[2Kb"), "a\\u{1b}\\[2Kb");
     }
 }
