@@ -78,6 +78,47 @@ pub struct InputArgs {
     /// JSON Lines field holding the language code.
     #[arg(long, default_value = "lang", value_name = "NAME")]
     pub lang_field: String,
+    /// Largest document (a file, or a JSON line) read; a larger one stops the run with an
+    /// error naming it. Suffixes K, M, G (powers of 1024); 0 for no limit.
+    #[arg(long, default_value = "64M", value_name = "BYTES")]
+    pub max_doc_bytes: ByteSize,
+    /// Most bytes read from all inputs together (standard input and pipes included, which are
+    /// saved to a temporary file); 0 for no limit.
+    #[arg(long, default_value = "16G", value_name = "BYTES")]
+    pub max_input_bytes: ByteSize,
+    /// Follow symbolic links under input directories that lead outside them (by default such
+    /// links are skipped with a warning, so that `notes.txt -> /etc/passwd` is not read).
+    #[arg(long)]
+    pub follow_links: bool,
+}
+
+/// A size in bytes, as `65536`, `64K`, `64M`, `16G` or `1T` (powers of 1024; `KiB`, `MB`, …
+/// accepted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub u64);
+
+impl std::str::FromStr for ByteSize {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+        let (number, unit) = t.split_at(digits);
+        let number: u64 = number
+            .parse()
+            .map_err(|_| format!("{s:?} is not a size (examples: 0, 65536, 64M, 16G)"))?;
+        let shift = match unit.trim().to_ascii_lowercase().as_str() {
+            "" | "b" => 0,
+            "k" | "kb" | "kib" => 10,
+            "m" | "mb" | "mib" => 20,
+            "g" | "gb" | "gib" => 30,
+            "t" | "tb" | "tib" => 40,
+            other => return Err(format!("unknown size unit {other:?} (use K, M, G or T)")),
+        };
+        number
+            .checked_mul(1u64 << shift)
+            .map(ByteSize)
+            .ok_or_else(|| format!("{s:?} is too large"))
+    }
 }
 
 impl InputArgs {
@@ -94,6 +135,9 @@ impl InputArgs {
                 published: self.published_field.clone(),
                 lang: self.lang_field.clone(),
             },
+            max_doc_bytes: self.max_doc_bytes.0,
+            max_input_bytes: self.max_input_bytes.0,
+            follow_links: self.follow_links,
         }
     }
 }

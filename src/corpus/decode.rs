@@ -23,6 +23,30 @@ pub(super) fn is_binary(path: &Path, bytes: &[u8], out: &mut Loaded) -> bool {
     binary
 }
 
+/// The text of a UTF-16 file, recognised by its byte-order mark (little or big endian), as
+/// UTF-8 with a UTF-8 mark so that offsets into it are those of a UTF-8 file; unpaired
+/// surrogates become U+FFFD.
+pub(super) fn utf16(bytes: &[u8]) -> Option<String> {
+    let (little, body) = if let Some(b) = bytes.strip_prefix(b"\xFF\xFE") {
+        (true, b)
+    } else if let Some(b) = bytes.strip_prefix(b"\xFE\xFF") {
+        (false, b)
+    } else {
+        return None;
+    };
+    let units = body.chunks(2).map(|c| {
+        let pair = [c[0], c.get(1).copied().unwrap_or(0)];
+        if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let mut text = String::from("\u{feff}");
+    text.extend(char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')));
+    Some(text)
+}
+
 pub(super) fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
@@ -69,5 +93,11 @@ mod tests {
         assert_eq!(out.diagnostics[0].kind, DiagnosticKind::Binary);
         assert_eq!(out.diagnostics[1].location, Location::line("t", 3));
         assert_eq!(strip_bom(b"\xEF\xBB\xBFx"), b"x");
+        assert_eq!(utf16(b"\xFF\xFEa\0\xe9\0").as_deref(), Some("\u{feff}aé"));
+        assert_eq!(
+            utf16(b"\xFE\xFF\0a\xd8\0").as_deref(),
+            Some("\u{feff}a\u{fffd}")
+        );
+        assert_eq!(utf16(b"plain"), None);
     }
 }

@@ -5,6 +5,7 @@
 use ego_tree::NodeRef;
 use scraper::{Html, Node, Selector};
 
+use super::html_limits;
 use super::meta::{Key, Meta};
 use super::walk::Unit;
 use super::{DiagnosticKind, Loaded};
@@ -44,8 +45,23 @@ const BLOCKS: &[&str] = &[
 ];
 
 pub(super) fn read(unit: &Unit, text: &str, out: &mut Loaded) {
-    let html = Html::parse_document(text);
     let location = Location::line(&unit.path, 1);
+    let (text, dropped) = html_limits::bound(text);
+    if dropped.tags > 0 || dropped.attributes > 0 {
+        out.warn(
+            location.clone(),
+            DiagnosticKind::BadField,
+            format!(
+                "HTML beyond the limits of a page: {} tag(s) nested deeper than {} and {} \
+                 attribute(s) past {} on one tag were dropped (their text is kept)",
+                dropped.tags,
+                html_limits::MAX_DEPTH,
+                dropped.attributes,
+                html_limits::MAX_ATTRIBUTES
+            ),
+        );
+    }
+    let html = Html::parse_document(&text);
     let mut meta = Meta::default();
     read_meta(&html, &location, &mut meta, out);
 
@@ -117,31 +133,27 @@ fn read_meta(html: &Html, location: &Location, meta: &mut Meta, out: &mut Loaded
     }
 }
 
+/// The text under `node`, a line break around each block. Walked with an explicit cursor,
+/// not by recursion, so that no page can exhaust the stack.
 fn collect_text(node: NodeRef<'_, Node>, out: &mut String) {
-    match node.value() {
-        Node::Text(text) => out.push_str(text),
-        Node::Element(el) => {
-            let name = el.name();
-            if SKIPPED.contains(&name) {
-                return;
-            }
-            let block = BLOCKS.contains(&name);
-            if block {
-                out.push('\n');
-            }
-            for child in node.children() {
-                collect_text(child, out);
-            }
-            if block {
-                out.push('\n');
-            }
+    use ego_tree::iter::Edge;
+    // Depth inside a skipped element (0: not skipping).
+    let mut skipping = 0usize;
+    for edge in node.traverse() {
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Element(_) if skipping > 0 => skipping += 1,
+                Node::Element(el) if SKIPPED.contains(&el.name()) => skipping = 1,
+                Node::Element(el) if BLOCKS.contains(&el.name()) => out.push('\n'),
+                Node::Text(text) if skipping == 0 => out.push_str(text),
+                _ => {}
+            },
+            Edge::Close(n) => match n.value() {
+                Node::Element(_) if skipping > 0 => skipping -= 1,
+                Node::Element(el) if BLOCKS.contains(&el.name()) => out.push('\n'),
+                _ => {}
+            },
         }
-        Node::Document | Node::Fragment => {
-            for child in node.children() {
-                collect_text(child, out);
-            }
-        }
-        _ => {}
     }
 }
 
@@ -194,5 +206,38 @@ mod tests {
             Some("2024-06-19")
         );
         assert!(out.diagnostics.is_empty());
+    }
+
+    fn unit() -> Unit {
+        Unit {
+            path: PathBuf::from("deep.html"),
+            format: None,
+            id: "deep".into(),
+            spool: None,
+        }
+    }
+
+    #[test]
+    fn deep_inline_nesting_neither_overflows_nor_loses_text() {
+        // Deeper than the cap, and deep enough to overflow a recursive walk of the tree.
+        let n = 50_000;
+        let page = format!(
+            "<html><body><article>{}au fond{}<p>Suite.</p></article></body></html>",
+            "<b>".repeat(n),
+            "</b>".repeat(n)
+        );
+        let mut out = Loaded::default();
+        read(&unit(), &page, &mut out);
+        assert_eq!(out.documents[0].text, "au fond\nSuite.");
+        assert!(out.diagnostics[0].message.contains("deeper than 512"));
+        assert!(out.diagnostics[0].location.path.ends_with("deep.html"));
+    }
+
+    #[test]
+    fn skipped_elements_stay_skipped_however_nested() {
+        let page = "<body><p>Un <button>menu <b>gras</b> <svg><b>x</b></svg></button>texte</p><footer>pied</footer></body>";
+        let mut out = Loaded::default();
+        read(&unit(), page, &mut out);
+        assert_eq!(out.documents[0].text, "Un texte");
     }
 }

@@ -6,6 +6,7 @@
 
 mod decode;
 mod html;
+mod html_limits;
 mod jsonl;
 mod meta;
 mod plain;
@@ -181,6 +182,15 @@ pub enum DiagnosticKind {
     UnknownFormat,
     /// A path that could not be read.
     Unreadable,
+    /// A symbolic link under an input directory leading outside it, not followed.
+    Link,
+    /// A document over `--max-doc-bytes`: the read stops with this as its error.
+    TooLarge,
+    /// Most of the document's text is boilerplate (bylines, promotions, lists of links), which
+    /// is left out of the comparison; the document is kept.
+    MostlyBoilerplate,
+    /// Front matter opened with `---` and never closed: the whole file is read as the body.
+    UnclosedFrontMatter,
 }
 
 impl DiagnosticKind {
@@ -193,7 +203,14 @@ impl DiagnosticKind {
                 | DiagnosticKind::Empty
                 | DiagnosticKind::UnknownFormat
                 | DiagnosticKind::Unreadable
+                | DiagnosticKind::Link
+                | DiagnosticKind::TooLarge
         )
+    }
+
+    /// Whether the problem stops the read, strict or not.
+    pub fn is_fatal(self) -> bool {
+        self == DiagnosticKind::TooLarge
     }
 }
 
@@ -206,6 +223,21 @@ pub struct LoadOptions {
     /// Format of standard input and of files named with an unknown extension; `None` guesses
     /// from the first bytes.
     pub input_format: Option<Format>,
+    /// Largest document (a file read whole, or a JSON line) in bytes; 0 for no limit. A larger
+    /// one is an error, since a reader cannot tell a huge article from a runaway input.
+    pub max_doc_bytes: u64,
+    /// Most bytes read from all inputs together; 0 for no limit. Standard input, pipes and
+    /// devices are saved to disk as they are read, and stop there.
+    pub max_input_bytes: u64,
+    /// Follow symbolic links under input directories that lead outside them.
+    pub follow_links: bool,
+}
+
+impl LoadOptions {
+    /// Whether `bytes` is over the document limit.
+    pub fn doc_too_large(&self, bytes: u64) -> bool {
+        self.max_doc_bytes != 0 && bytes > self.max_doc_bytes
+    }
 }
 
 /// The documents read, sorted by id so that results do not depend on the order of the inputs,
@@ -292,16 +324,51 @@ fn read_unit(unit_index: u32, unit: &walk::Unit, options: &LoadOptions) -> Loade
             return out;
         }
     };
-    if decode::is_binary(&unit.path, &whole, &mut out) {
+    // UTF-16 (Windows editors' "Unicode") has NUL bytes but is text: decoded before the
+    // binary check, which would skip it.
+    let utf16 = decode::utf16(&whole);
+    let whole: &[u8] = match &utf16 {
+        Some(text) => text.as_bytes(),
+        None => &whole,
+    };
+    if decode::is_binary(&unit.path, whole, &mut out) {
         return out;
     }
-    let bytes = decode::strip_bom(&whole);
+    let bytes = decode::strip_bom(whole);
     out.bytes = bytes.len() as u64;
     let format = match unit.format {
         Some(f) => f,
         None => options.input_format.unwrap_or_else(|| Format::sniff(bytes)),
     };
+    if format != Format::Jsonl && options.doc_too_large(bytes.len() as u64) {
+        out.warn(
+            Location::file(&unit.path),
+            DiagnosticKind::TooLarge,
+            format!(
+                "a document of {} bytes, over the limit of {} (--max-doc-bytes; 0 for no limit)",
+                bytes.len(),
+                options.max_doc_bytes
+            ),
+        );
+        return out;
+    }
+    if format == Format::Jsonl && utf16.is_some() {
+        // Records are read again by their byte range in the file, which a re-encoded copy
+        // would not match.
+        out.warn(
+            Location::file(&unit.path),
+            DiagnosticKind::Unreadable,
+            "skipped: UTF-16 JSON Lines (convert to UTF-8: iconv -f UTF-16 -t UTF-8)",
+        );
+        return out;
+    }
     if format == Format::Jsonl {
+        if let Some(line) = stream::long_line(bytes, options) {
+            let location = Location::line(&unit.path, 1 + line);
+            out.diagnostics
+                .push(stream::too_large_line(location, options));
+            return out;
+        }
         // Decoded line by line, in parallel, so a bad byte is reported with its own line.
         let start = jsonl::ChunkStart {
             unit: unit_index,

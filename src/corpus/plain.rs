@@ -17,7 +17,19 @@ pub(super) fn read(unit: &Unit, text: &str, out: &mut Loaded) {
             parse_front_matter(unit, block, &mut meta, out);
             (body, body_line)
         }
-        None => (text, 1),
+        None => {
+            if opens_front_matter(text) {
+                out.warn(
+                    Location::line(&unit.path, 1),
+                    DiagnosticKind::UnclosedFrontMatter,
+                    format!(
+                        "front matter opened with `---` is not closed within \
+                         {MAX_FRONT_MATTER_LINES} lines: the whole file is read as the text"
+                    ),
+                );
+            }
+            (text, 1)
+        }
     };
     let location = Location::line(&unit.path, body_line);
     if body.trim().is_empty() {
@@ -27,6 +39,20 @@ pub(super) fn read(unit: &Unit, text: &str, out: &mut Loaded) {
     let mut doc = meta.into_document(unit.id.clone(), body.to_string(), location);
     doc.lines_in_file = true;
     out.documents.push(doc);
+}
+
+/// Whether the text starts as front matter does: `---`, then a `key: value` line.
+fn opens_front_matter(text: &str) -> bool {
+    let mut lines = text.lines();
+    lines.next().is_some_and(|l| l.trim_end() == "---")
+        && lines.next().is_some_and(|l| {
+            l.split_once(':').is_some_and(|(k, _)| {
+                !k.is_empty()
+                    && k.trim()
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            })
+        })
 }
 
 /// Returns the front matter lines, the body and the body's first line number.

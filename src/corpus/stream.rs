@@ -65,8 +65,9 @@ pub struct Stream {
     opened: std::sync::atomic::AtomicUsize,
     /// Bytes of each unit's file when the stream was opened (0 if it could not be read).
     sizes: Vec<u64>,
-    /// Standard input, saved so that its documents can be read again.
-    _spool: Option<tempfile::NamedTempFile>,
+    /// Standard input, pipes and devices, saved so that their documents can be read again;
+    /// removed when the stream is dropped, or by the signal handler if the run is stopped.
+    _spools: Vec<(tempfile::NamedTempFile, crate::cleanup::Guard)>,
     batch_bytes: usize,
 }
 
@@ -86,33 +87,58 @@ impl Stream {
         let mut units = Vec::new();
         let mut early = Loaded::default();
         for input in inputs {
-            walk::expand(input, &mut units, &mut early)?;
+            walk::expand(input, options.follow_links, &mut units, &mut early)?;
         }
-        let mut spool = None;
-        if units.iter().any(Unit::is_stdin) {
-            let stdin = Location::file("-");
-            let mut file = tempfile::NamedTempFile::new().map_err(|e| Error::Io {
-                location: stdin.clone(),
-                source: e,
-            })?;
-            std::io::copy(&mut std::io::stdin().lock(), file.as_file_mut()).map_err(|e| {
-                Error::Io {
-                    location: stdin,
-                    source: e,
-                }
-            })?;
-            for unit in units.iter_mut().filter(|u| u.is_stdin()) {
-                unit.spool = Some(file.path().to_path_buf());
+        let mut spools = Vec::new();
+        let mut budget = options.max_input_bytes;
+        let mut stdin_spool: Option<PathBuf> = None;
+        for unit in units.iter_mut() {
+            // Standard input, pipes and devices cannot be read twice (nor mapped): they are
+            // saved to a temporary file, within the limits, and read from there.
+            let regular = !unit.is_stdin()
+                && std::fs::metadata(&unit.path).is_ok_and(|m| m.is_file() || m.is_dir());
+            if regular {
+                continue;
             }
-            spool = Some(file);
+            if unit.is_stdin()
+                && let Some(path) = &stdin_spool
+            {
+                unit.spool = Some(path.clone());
+                continue;
+            }
+            let (file, guard, bytes) = spool(unit, options, budget)?;
+            if budget != 0 {
+                budget -= bytes.min(budget);
+            }
+            unit.spool = Some(file.path().to_path_buf());
+            if unit.is_stdin() {
+                stdin_spool = unit.spool.clone();
+            }
+            spools.push((file, guard));
         }
         let files = units.iter().map(|_| OnceLock::new()).collect();
         // Sizes are taken once: they decide batching and progress, and a million small files
         // should not be asked twice.
-        let sizes = units
+        let sizes: Vec<u64> = units
             .iter()
             .map(|u| std::fs::metadata(u.file()).map_or(0, |m| m.len()))
             .collect();
+        if options.max_input_bytes != 0 {
+            let mut total = 0u64;
+            for (unit, size) in units.iter().zip(&sizes) {
+                total = total.saturating_add(*size);
+                if total > options.max_input_bytes {
+                    return Err(Error::Input {
+                        location: Location::file(&unit.path),
+                        message: format!(
+                            "the inputs up to this one hold {total} bytes, over the limit of {} \
+                             (--max-input-bytes; 0 for no limit)",
+                            options.max_input_bytes
+                        ),
+                    });
+                }
+            }
+        }
         Ok(Stream {
             units,
             options: options.clone(),
@@ -120,7 +146,7 @@ impl Stream {
             files,
             sizes,
             opened: Default::default(),
-            _spool: spool,
+            _spools: spools,
             batch_bytes: BATCH_BYTES,
         })
     }
@@ -157,16 +183,19 @@ impl Stream {
                 self.flush(&mut pending, &mut summary, &mut each)?;
                 pending_bytes = 0;
                 self.read_records(u, batch_bytes, &mut summary, &mut each)?;
+                fatal(&summary)?;
                 continue;
             }
             pending.push(u);
             pending_bytes += size;
             if pending_bytes >= batch_bytes as u64 {
                 self.flush(&mut pending, &mut summary, &mut each)?;
+                fatal(&summary)?;
                 pending_bytes = 0;
             }
         }
         self.flush(&mut pending, &mut summary, &mut each)?;
+        fatal(&summary)?;
         Ok(summary)
     }
 
@@ -214,6 +243,9 @@ impl Stream {
         }
         summary.diagnostics.append(&mut all.diagnostics);
         summary.bytes += all.bytes;
+        summary
+            .diagnostics
+            .extend(mostly_boilerplate(&all.documents));
         each(Batch {
             documents: all.documents,
             addresses: all.addresses,
@@ -292,11 +324,26 @@ impl Stream {
             } else {
                 match memchr::memrchr(b'\n', &buf) {
                     Some(i) => i + 1,
+                    // A line longer than a document may be is not waited for to its end.
+                    None if self.options.doc_too_large(buf.len() as u64) => {
+                        summary.diagnostics.push(too_large_line(
+                            Location::line(&unit.path, start.line),
+                            &self.options,
+                        ));
+                        return Ok(());
+                    }
                     None => continue,
                 }
             };
             if cut == 0 {
                 break;
+            }
+            if let Some(line) = long_line(&buf[..cut], &self.options) {
+                let location = Location::line(&unit.path, start.line + line);
+                summary
+                    .diagnostics
+                    .push(too_large_line(location, &self.options));
+                return Ok(());
             }
             jsonl::read(unit, start, &buf[..cut], &self.options.fields, &mut out);
             out.bytes = cut as u64;
@@ -305,6 +352,9 @@ impl Stream {
             buf.drain(..cut);
             summary.diagnostics.append(&mut out.diagnostics);
             summary.bytes += out.bytes;
+            summary
+                .diagnostics
+                .extend(mostly_boilerplate(&out.documents));
             each(Batch {
                 documents: out.documents,
                 addresses: out.addresses,
@@ -360,6 +410,170 @@ fn read_full(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize>
         }
     }
     Ok(n)
+}
+
+/// Below this share of content, a document is said to be mostly boilerplate: the user should
+/// know that most of its words take no part in the comparison.
+const MIN_CONTENT_SHARE: f64 = 0.5;
+
+/// Warnings for the documents most of whose text is boilerplate.
+fn mostly_boilerplate(documents: &[Document]) -> Vec<Diagnostic> {
+    use crate::text::boilerplate;
+    documents
+        .par_iter()
+        .with_min_len(64)
+        .filter_map(|doc| {
+            let share = boilerplate::content_share(&doc.text, &boilerplate::detect(&doc.text));
+            (share < MIN_CONTENT_SHARE).then(|| Diagnostic {
+                location: doc.origin.clone(),
+                kind: super::DiagnosticKind::MostlyBoilerplate,
+                message: format!(
+                    "{:.0}% of the text of {:?} is read as boilerplate (bylines, promotions, \
+                     link lists, comments) and left out of the comparison",
+                    100.0 * (1.0 - share),
+                    doc.id
+                ),
+            })
+        })
+        .collect()
+}
+
+/// The first fatal problem of a read, as its error.
+fn fatal(summary: &Summary) -> Result<()> {
+    match summary.diagnostics.iter().find(|d| d.kind.is_fatal()) {
+        Some(d) => Err(Error::Input {
+            location: d.location.clone(),
+            message: d.message.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The index of the first line of `bytes` over the document limit.
+pub(super) fn long_line(bytes: &[u8], options: &LoadOptions) -> Option<usize> {
+    if options.max_doc_bytes == 0 || bytes.len() as u64 <= options.max_doc_bytes {
+        return None;
+    }
+    let mut from = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    for (i, end) in ends.enumerate() {
+        if options.doc_too_large((end - from) as u64) {
+            return Some(i);
+        }
+        from = end + 1;
+    }
+    None
+}
+
+pub(super) fn too_large_line(location: Location, options: &LoadOptions) -> Diagnostic {
+    Diagnostic {
+        location,
+        kind: super::DiagnosticKind::TooLarge,
+        message: format!(
+            "a JSON line of more than {} bytes (--max-doc-bytes; 0 for no limit)",
+            options.max_doc_bytes
+        ),
+    }
+}
+
+/// How much of a spooled input is looked at before deciding its format and whether it is
+/// binary: as [`decode::is_binary`] looks.
+const SPOOL_SNIFF: usize = 8192;
+
+/// Saves `unit` (standard input, a pipe or a device) to a temporary file, stopping with an
+/// error past the limits: `budget` bytes in all (0: none), and `--max-doc-bytes` when the input
+/// is one document rather than JSON Lines. A binary input stops after its first bytes (they are
+/// enough for the reader to skip it), so `/dev/zero` is not read forever.
+fn spool(
+    unit: &Unit,
+    options: &LoadOptions,
+    budget: u64,
+) -> Result<(tempfile::NamedTempFile, crate::cleanup::Guard, u64)> {
+    let location = Location::file(&unit.path);
+    let io = |e: std::io::Error| Error::Io {
+        location: location.clone(),
+        source: e,
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix("recoupe-spool-")
+        .tempfile()
+        .map_err(io)?;
+    let guard = crate::cleanup::register(file.path());
+    let mut source: Box<dyn Read> = if unit.is_stdin() {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(open_stream(&unit.path).map_err(io)?)
+    };
+    let mut buf = vec![0u8; 1 << 16];
+    let mut head: Vec<u8> = Vec::with_capacity(SPOOL_SNIFF);
+    let mut limit = budget;
+    let mut total = 0u64;
+    loop {
+        let n = match source.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io(e)),
+        };
+        if head.len() < SPOOL_SNIFF {
+            let take = n.min(SPOOL_SNIFF - head.len());
+            head.extend_from_slice(&buf[..take]);
+            if head.len() == SPOOL_SNIFF || take < n {
+                if memchr::memchr(0, &head).is_some() {
+                    std::io::Write::write_all(file.as_file_mut(), &head).map_err(io)?;
+                    return Ok((file, guard, head.len() as u64));
+                }
+                let format = unit
+                    .format
+                    .or(options.input_format)
+                    .unwrap_or_else(|| Format::sniff(&head));
+                if format != Format::Jsonl && options.max_doc_bytes != 0 {
+                    limit = match limit {
+                        0 => options.max_doc_bytes,
+                        l => l.min(options.max_doc_bytes),
+                    };
+                }
+            }
+        }
+        total += n as u64;
+        if limit != 0 && total > limit {
+            return Err(Error::Input {
+                location,
+                message: format!(
+                    "more than {limit} bytes; stopped reading (--max-input-bytes, or \
+                     --max-doc-bytes for one document; 0 for no limit)"
+                ),
+            });
+        }
+        std::io::Write::write_all(file.as_file_mut(), &buf[..n]).map_err(io)?;
+    }
+    Ok((file, guard, total))
+}
+
+/// Opens a pipe or device for reading. A FIFO with no writer would block the open forever: it
+/// is opened without blocking (it then reads as empty), and blocking reads are restored.
+#[cfg(unix)]
+fn open_stream(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    use std::os::unix::io::AsRawFd;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    // SAFETY: plain fcntl calls on a descriptor this function owns.
+    unsafe {
+        let fd = file.as_raw_fd();
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        if flags >= 0 {
+            libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+        }
+    }
+    Ok(file)
+}
+
+#[cfg(not(unix))]
+fn open_stream(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 /// The format the first bytes of `path` suggest, if it can be read.

@@ -103,7 +103,12 @@ impl Unit {
     }
 }
 
-pub(super) fn expand(input: &Path, units: &mut Vec<Unit>, early: &mut Loaded) -> Result<()> {
+pub(super) fn expand(
+    input: &Path,
+    follow_links: bool,
+    units: &mut Vec<Unit>,
+    early: &mut Loaded,
+) -> Result<()> {
     if input.as_os_str() == "-" {
         units.push(Unit {
             path: input.to_path_buf(),
@@ -123,8 +128,11 @@ pub(super) fn expand(input: &Path, units: &mut Vec<Unit>, early: &mut Loaded) ->
         });
         return Ok(());
     }
+    // Links that stay inside the directory are read; one that leads out of it is a file the
+    // user did not give (`notes.txt -> /etc/passwd` would end up quoted in a report).
+    let root = std::fs::canonicalize(input).map_err(|e| Error::io(input, e))?;
     let walker = walkdir::WalkDir::new(input)
-        .follow_links(true)
+        .follow_links(follow_links)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
@@ -141,10 +149,35 @@ pub(super) fn expand(input: &Path, units: &mut Vec<Unit>, early: &mut Loaded) ->
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        let path = entry.path();
+        if entry.file_type().is_symlink() {
+            match std::fs::canonicalize(path) {
+                Ok(target) if target.starts_with(&root) && target.is_file() => {}
+                Ok(target) if target.starts_with(&root) => continue,
+                Ok(target) => {
+                    early.warn(
+                        Location::file(path),
+                        DiagnosticKind::Link,
+                        format!(
+                            "skipped: symbolic link to {}, outside {} (--follow-links reads it)",
+                            target.display(),
+                            input.display()
+                        ),
+                    );
+                    continue;
+                }
+                Err(e) => {
+                    early.warn(
+                        Location::file(path),
+                        DiagnosticKind::Unreadable,
+                        format!("skipped: broken symbolic link ({e})"),
+                    );
+                    continue;
+                }
+            }
+        } else if !entry.file_type().is_file() {
             continue;
         }
-        let path = entry.path();
         match Format::from_extension(path) {
             Some(format) => units.push(Unit {
                 path: path.to_path_buf(),
