@@ -121,13 +121,23 @@ const PROMO_MARKERS: &[&str] = &[
     "contact us",
 ];
 
+/// Sentences of a promotional paragraph (a bio, a prompt) that is dropped whole.
+const MAX_BIO_SENTENCES: usize = 3;
+
 /// Lines longer than this are prose, whatever word they start with.
 const MAX_HEADER_LEN: usize = 80;
 
 /// Finds the boilerplate of `text`, as sorted, non-overlapping byte ranges.
+///
+/// A rule marks at most the line or sentence it matches, but for a header line that opens the
+/// page's tail in its last third: appending a promotional phrase to a copied article (or to a
+/// one-line JSON record) must not hide the copy. A long line is read sentence by sentence.
 pub fn detect(text: &str) -> Vec<Boilerplate> {
     let mut out: Vec<Boilerplate> = Vec::new();
     let half = text.len() / 2;
+    // The tail, when a header opens it, is at most the last third of the text: a tail
+    // dropped from further up could hold most of the article.
+    let tail_from = text.len() - text.len() / 3;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let start = offset;
@@ -146,28 +156,55 @@ pub fn detect(text: &str) -> Vec<Boilerplate> {
         }
         // Headers are short, so lowercasing them is cheap; promotional markers are ASCII,
         // so long lines near the end only need an ASCII fold.
-        let lower = if short {
-            trimmed.to_lowercase()
-        } else {
-            trimmed.to_ascii_lowercase()
-        };
-        let kind = if short && (starts_with_any(&lower, BYLINE_STARTS) || is_contact(trimmed)) {
+        if !short {
+            // Prose: only the sentences that carry a promotional marker are dropped.
+            let lead = line.len() - line.trim_start().len();
+            let body = &text[start + lead..start + lead + trimmed.len()];
+            let lower = body.to_ascii_lowercase();
+            if !PROMO_MARKERS.iter().any(|m| lower.contains(m)) {
+                continue;
+            }
+            let sentences = crate::text::sentences::split(body);
+            // A short paragraph of its own near the end is an author bio or a prompt: all of
+            // it goes. Within a longer paragraph, or a text that is one line, only the
+            // sentences that carry the marker do.
+            if sentences.len() <= MAX_BIO_SENTENCES && body.len() < text.len() / 2 {
+                out.push(Boilerplate {
+                    range: start..offset,
+                    kind: BoilerplateKind::Promo,
+                });
+                continue;
+            }
+            for range in sentences {
+                let sentence = body[range.clone()].to_ascii_lowercase();
+                if PROMO_MARKERS.iter().any(|m| sentence.contains(m)) {
+                    let at = start + lead;
+                    out.push(Boilerplate {
+                        range: at + range.start..at + range.end,
+                        kind: BoilerplateKind::Promo,
+                    });
+                }
+            }
+            continue;
+        }
+        let lower = trimmed.to_lowercase();
+        let kind = if starts_with_any(&lower, BYLINE_STARTS) || is_contact(trimmed) {
             Some((BoilerplateKind::Byline, true))
-        } else if short && starts_with_any(&lower, COMMENT_STARTS) {
+        } else if starts_with_any(&lower, COMMENT_STARTS) {
             Some((BoilerplateKind::Tail, true))
-        } else if short && starts_with_any(&lower, RELATED_STARTS) {
+        } else if starts_with_any(&lower, RELATED_STARTS) {
             // "Derniers articles" opens a list; "Lire aussi : titre" is a single inline link.
             let is_list_header = !lower.contains(':') || lower.trim_end().ends_with(':');
             Some((BoilerplateKind::Related, is_list_header))
         } else if near_end && PROMO_MARKERS.iter().any(|m| lower.contains(m)) {
             Some((BoilerplateKind::Promo, false))
-        } else if short && is_signature(trimmed) {
+        } else if is_signature(trimmed) {
             Some((BoilerplateKind::Byline, true))
         } else {
             None
         };
         if let Some((kind, opens_tail)) = kind {
-            if opens_tail && start >= half {
+            if opens_tail && start >= tail_from {
                 out.push(Boilerplate {
                     range: start..text.len(),
                     kind,
@@ -219,6 +256,20 @@ fn is_signature(line: &str) -> bool {
         })
 }
 
+/// The share of `text`'s non-blank characters that lie outside `boilerplate`.
+pub fn content_share(text: &str, boilerplate: &[Boilerplate]) -> f64 {
+    let blank = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    let total = blank(text);
+    if total == 0 {
+        return 1.0;
+    }
+    let marked: usize = boilerplate
+        .iter()
+        .map(|b| blank(&text[b.range.clone()]))
+        .sum();
+    1.0 - marked as f64 / total as f64
+}
+
 /// Whether the byte at `pos` lies in boilerplate.
 pub fn covers(boilerplate: &[Boilerplate], pos: usize) -> bool {
     boilerplate.iter().any(|b| b.range.contains(&pos))
@@ -267,6 +318,34 @@ mod tests {
     fn prose_that_starts_like_a_byline_is_kept() {
         let text = "Par ailleurs, les discussions ont duré deux heures.\nCommentaires des experts : la visite est historique et tout le monde en parle depuis des semaines.\n";
         assert!(marked(text).is_empty());
+    }
+
+    #[test]
+    fn a_promotional_sentence_drops_only_itself() {
+        let story = "Le conseil municipal a voté mardi un budget de 12 millions d'euros pour \
+                     rénover les trois écoles du quartier nord, dont les travaux commenceront en mars.";
+        let text = format!("{story} Suivez-nous sur Twitter.");
+        let found = marked(&text);
+        assert_eq!(
+            found,
+            [("Suivez-nous sur Twitter.", BoilerplateKind::Promo)]
+        );
+        let bp = detect(&text);
+        assert!(content_share(&text, &bp) > 0.8);
+        // Split over lines, a promotional line is still only itself.
+        let text = format!(
+            "{story}\nAbonnez-vous à notre newsletter pour ne rien manquer de l'actualité locale et régionale."
+        );
+        assert_eq!(marked(&text).len(), 1);
+        assert!(marked(&text)[0].0.starts_with("Abonnez-vous"));
+    }
+
+    #[test]
+    fn a_tail_opened_above_the_last_third_is_only_its_line() {
+        let para = "Un paragraphe de l'article avec des faits et des chiffres précis.\n";
+        let text = format!("{para}Commentaires\n{}", para.repeat(3));
+        let found = marked(&text);
+        assert_eq!(found, [("Commentaires", BoilerplateKind::Tail)]);
     }
 
     #[test]
