@@ -122,6 +122,29 @@ pub struct Weighted {
     dimension: Dimension,
 }
 
+impl Weighted {
+    /// Keys that two claims with a similarity above zero have in common (one of the same
+    /// dimension's words, entities or counted noun), for blocking: claims that share no key
+    /// cannot be linked, so their documents need not be compared.
+    pub fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        let key = |tag: u8, id: u64| {
+            use std::hash::{Hash, Hasher};
+            let mut h = rustc_hash::FxHasher::default();
+            (&self.dimension, tag, id).hash(&mut h);
+            h.finish()
+        };
+        let noun = self
+            .noun
+            .as_deref()
+            .map(|n| key(b'n', xxhash_rust::xxh3::xxh3_64(n.as_bytes())));
+        self.words
+            .iter()
+            .map(move |&(w, _)| key(b'w', w.into()))
+            .chain(self.entities.iter().map(move |&(e, _)| key(b'e', e.into())))
+            .chain(noun)
+    }
+}
+
 /// Weighs the contexts of a corpus against each other; ids follow the order of first use, so
 /// the result does not depend on hashing.
 pub fn weigh(contexts: &[Vec<Context>]) -> Vec<Vec<Weighted>> {

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::CompareParams;
@@ -81,7 +81,7 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
         .collect();
 
     let weighted = context::weigh(&contexts);
-    let pairs = document_pairs(&spellings, &published, params);
+    let pairs = document_pairs(&spellings, &weighted, &published, params);
     let mut edges: Vec<(At, At, f64)> = pairs
         .par_iter()
         .flat_map_iter(|&(a, b)| mutual_best(a, b, &weighted, params.link_threshold))
@@ -166,49 +166,107 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
     slots
 }
 
+/// Documents a document's claims are compared with, at most: the ones it shares the most
+/// blocking keys with. Bounds the comparison at `n × MAX_PARTNERS` document pairs however alike
+/// a corpus is (100,000 short reports of one event would otherwise be 5 billion pairs); a
+/// corpus of fewer documents is compared exactly as without the bound.
+const MAX_PARTNERS: usize = 200;
+
 /// The pairs of documents whose claims are compared: published within the event window (or
-/// undated) and naming a common entity; documents naming none are compared with all.
+/// undated) and naming a common entity; a document naming none is compared with the documents
+/// whose claims share a key with one of its claims (the only ones it could link with). Keys
+/// and entities shared by more than [`MAX_POSTING`] documents propose no pairs, and each
+/// document keeps its [`MAX_PARTNERS`] best partners, so the work grows with the corpus, not
+/// with its square.
 fn document_pairs(
     spellings: &[Vec<(String, usize)>],
+    weighted: &[Vec<context::Weighted>],
     published: &[Option<NaiveDate>],
     params: &CompareParams,
 ) -> Vec<(usize, usize)> {
     let n = spellings.len();
-    let mut postings: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    let mut unnamed = Vec::new();
-    for (d, names) in spellings.iter().enumerate() {
-        let groups: FxHashSet<usize> = names.iter().map(|&(_, g)| g).collect();
-        if groups.is_empty() {
-            unnamed.push(d);
+    let named: Vec<bool> = spellings.iter().map(|s| !s.is_empty()).collect();
+    // Postings: entity groups (of documents that name them), claim keys (of every document).
+    let mut entity_postings: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
+    let mut key_postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    let mut doc_entities: Vec<Vec<usize>> = Vec::with_capacity(n);
+    let mut doc_keys: Vec<Vec<u64>> = Vec::with_capacity(n);
+    for d in 0..n {
+        let mut groups: Vec<usize> = spellings[d].iter().map(|&(_, g)| g).collect();
+        groups.sort_unstable();
+        groups.dedup();
+        for &g in &groups {
+            entity_postings.entry(g).or_default().push(d as u32);
         }
-        for g in groups {
-            postings.entry(g).or_default().push(d);
+        let mut keys: Vec<u64> = weighted[d].iter().flat_map(|w| w.keys()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for &k in &keys {
+            key_postings.entry(k).or_default().push(d as u32);
         }
-    }
-    let mut pairs: FxHashSet<(usize, usize)> = FxHashSet::default();
-    for docs in postings.values().filter(|d| d.len() <= MAX_POSTING) {
-        for (k, &a) in docs.iter().enumerate() {
-            for &b in &docs[k + 1..] {
-                pairs.insert((a.min(b), a.max(b)));
-            }
-        }
-    }
-    for &a in &unnamed {
-        for b in 0..n {
-            if a != b {
-                pairs.insert((a.min(b), a.max(b)));
-            }
-        }
+        doc_entities.push(groups);
+        doc_keys.push(keys);
     }
     let same_event = |a: usize, b: usize| match (published[a], published[b]) {
         (Some(x), Some(y)) => (x - y).num_days().abs() <= params.event_window_days,
         _ => true,
     };
-    let mut pairs: Vec<(usize, usize)> = pairs
-        .into_iter()
-        .filter(|&(a, b)| same_event(a, b))
+    let distance = |a: usize, b: usize| match (published[a], published[b]) {
+        (Some(x), Some(y)) => (x - y).num_days().unsigned_abs(),
+        _ => 0,
+    };
+    let mut pairs: Vec<(usize, usize)> = (0..n)
+        .into_par_iter()
+        .map_init(
+            || (vec![0u32; n], Vec::<u32>::new()),
+            |(counts, touched), a| {
+                let mut propose = |docs: &[u32], only_unnamed: bool| {
+                    if docs.len() > MAX_POSTING {
+                        return;
+                    }
+                    for &b in docs {
+                        let b = b as usize;
+                        if b == a || (only_unnamed && named[b]) {
+                            continue;
+                        }
+                        if counts[b] == 0 {
+                            touched.push(b as u32);
+                        }
+                        counts[b] += 1;
+                    }
+                };
+                for g in &doc_entities[a] {
+                    propose(&entity_postings[g], false);
+                }
+                // Two documents that both name entities are paired by their entities only.
+                for k in &doc_keys[a] {
+                    propose(&key_postings[k], named[a]);
+                }
+                let mut partners: Vec<(u32, u64, usize)> = touched
+                    .drain(..)
+                    .map(|b| {
+                        let b = b as usize;
+                        let shared = std::mem::take(&mut counts[b]);
+                        (shared, distance(a, b), b)
+                    })
+                    .filter(|&(_, _, b)| same_event(a, b))
+                    .collect();
+                if partners.len() > MAX_PARTNERS {
+                    partners.select_nth_unstable_by(MAX_PARTNERS, |x, y| {
+                        y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
+                    });
+                    partners.truncate(MAX_PARTNERS);
+                }
+                partners
+                    .into_iter()
+                    .map(|(_, _, b)| (a.min(b), a.max(b)))
+                    .collect::<Vec<_>>()
+            },
+        )
+        .flatten()
         .collect();
-    pairs.sort_unstable();
+    pairs.par_sort_unstable();
+    pairs.dedup();
     pairs
 }
 
