@@ -159,34 +159,54 @@ fn slip(a: &str, b: &str) -> Option<f64> {
     Some(worst)
 }
 
+/// Spellings sharing one blocking key that are compared pair by pair, at most: a larger block
+/// (thousands of names sharing every word but one) says more about the corpus than about
+/// slips, and comparing it would be quadratic.
+const MAX_BLOCK: usize = 1000;
+
 /// The pairs of spellings that may differ by a slip: those with the same number of words, the
-/// same short words at the same places, and long words whose lengths differ by one at most.
-/// Comparing every pair of names would be quadratic in the names of a whole corpus.
+/// same short words at the same places, all long words but one the same, and that one
+/// starting or ending with the same two letters (a slip of one letter cannot change both ends
+/// of a word of six or more) and of about the same length. Comparing every pair of names would
+/// be quadratic in the names of a whole corpus.
 fn slip_candidates(spellings: &[&str]) -> Vec<(usize, usize)> {
-    // Block: the short words in place, long words as a gap; then the total length of the long
-    // words, which a slip changes by at most one per word.
-    let mut blocks: BTreeMap<Vec<Option<String>>, Vec<(usize, usize)>> = BTreeMap::new();
+    // Key → (length window, members as (total length of the long words, index)).
+    type Block = (usize, Vec<(usize, usize)>);
+    let mut blocks: BTreeMap<Vec<String>, Block> = BTreeMap::new();
     for (i, s) in spellings.iter().enumerate() {
         let ws = words(s);
-        if ws.is_empty() {
+        let long: Vec<usize> = (0..ws.len())
+            .filter(|&k| ws[k].chars().count() >= SLIP_MIN_LEN)
+            .take(MAX_SLIP_WORDS)
+            .collect();
+        if long.is_empty() && ws.is_empty() {
             continue;
         }
-        let long = |w: &String| w.chars().count() >= SLIP_MIN_LEN;
-        let pattern = ws.iter().map(|w| (!long(w)).then(|| w.clone())).collect();
-        let length: usize = ws
-            .iter()
-            .filter(|w| long(w))
-            .map(|w| w.chars().count())
-            .sum();
-        blocks.entry(pattern).or_default().push((length, i));
+        let length: usize = long.iter().map(|&k| ws[k].chars().count()).sum();
+        // Each long word by its first or its last two letters, in every combination: a slip
+        // of one letter keeps one of the two ends of a word of six letters or more, also
+        // when it crosses words (`Volodymy rZelensky`).
+        for choice in 0..1usize << long.len() {
+            let mut key = ws.clone();
+            for (bit, &k) in long.iter().enumerate() {
+                let chars: Vec<char> = ws[k].chars().collect();
+                key[k] = if choice >> bit & 1 == 0 {
+                    format!("<{}", chars[..2].iter().collect::<String>())
+                } else {
+                    format!(">{}", chars[chars.len() - 2..].iter().collect::<String>())
+                };
+            }
+            let block = blocks.entry(key).or_default();
+            block.0 = long.len();
+            block.1.push((length, i));
+        }
     }
     let mut pairs = Vec::new();
-    for (pattern, mut members) in blocks {
-        let gaps = pattern.iter().filter(|w| w.is_none()).count();
+    for (window, mut members) in blocks.into_values().filter(|b| b.1.len() <= MAX_BLOCK) {
         members.sort_unstable();
         for (x, &(la, a)) in members.iter().enumerate() {
             for &(lb, b) in &members[x + 1..] {
-                if lb > la + gaps {
+                if lb > la + window {
                     break;
                 }
                 pairs.push((a.min(b), a.max(b)));
@@ -194,7 +214,30 @@ fn slip_candidates(spellings: &[&str]) -> Vec<(usize, usize)> {
         }
     }
     pairs.sort_unstable();
+    pairs.dedup();
     pairs
+}
+
+/// Long words of a name given their ends in the slip blocking keys (2^n keys per name); the
+/// words after them are compared as they are.
+const MAX_SLIP_WORDS: usize = 5;
+
+/// Blocking keys of a name's words for near misses: its words, and its words but one, sorted.
+/// Two names sharing all but one word (or one name and itself plus a word) share a key.
+fn near_miss_keys(ws: &[String]) -> Vec<Vec<&str>> {
+    let mut all: Vec<&str> = ws.iter().map(String::as_str).collect();
+    all.sort_unstable();
+    let mut keys = vec![all.clone()];
+    for k in 0..all.len() {
+        let mut less = all.clone();
+        less.remove(k);
+        if !less.is_empty() {
+            keys.push(less);
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 /// Words shorter than this must be spelled the same in two variants of a name.
@@ -321,13 +364,11 @@ pub fn group(mentions: &[Mention]) -> Vec<EntityGroup> {
     let names: Vec<(String, Vec<String>)> =
         out.iter().map(|g| (key(&g.name), words(&g.name))).collect();
     let display: Vec<String> = out.iter().map(|g| g.name.clone()).collect();
-    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (g, (_, ws)) in names.iter().enumerate() {
-        for w in ws {
-            let list = postings.entry(w.as_str()).or_default();
-            if list.last() != Some(&g) {
-                list.push(g);
-            }
+    let mut postings: BTreeMap<Vec<&str>, Vec<usize>> = BTreeMap::new();
+    let name_keys: Vec<Vec<Vec<&str>>> = names.iter().map(|(_, ws)| near_miss_keys(ws)).collect();
+    for (g, keys) in name_keys.iter().enumerate() {
+        for k in keys {
+            postings.entry(k.clone()).or_default().push(g);
         }
     }
     for (g, group) in out.iter_mut().enumerate() {
@@ -335,9 +376,11 @@ pub fn group(mentions: &[Mention]) -> Vec<EntityGroup> {
         if wa.len() < 2 {
             continue;
         }
-        let mut others: Vec<usize> = wa
+        let mut others: Vec<usize> = name_keys[g]
             .iter()
-            .flat_map(|w| postings[w.as_str()].iter().copied())
+            .map(|k| &postings[k])
+            .filter(|list| list.len() <= MAX_BLOCK)
+            .flat_map(|list| list.iter().copied())
             .filter(|&o| o != g)
             .collect();
         others.sort_unstable();
@@ -406,11 +449,16 @@ mod tests {
         }
         let refs: Vec<&str> = names.iter().map(String::as_str).collect();
         let candidates = slip_candidates(&refs);
+        // Every slip of one letter is a candidate with its name (grouping then merges the
+        // slips of one name through it).
         let mut slips = 0;
         for a in 0..refs.len() {
             for b in a + 1..refs.len() {
-                if slip(refs[a], refs[b]).is_some() {
-                    slips += 1;
+                if slip(refs[a], refs[b]).is_none() {
+                    continue;
+                }
+                slips += 1;
+                if base.contains(&refs[a]) {
                     assert!(
                         candidates.binary_search(&(a, b)).is_ok(),
                         "{} / {} missed",

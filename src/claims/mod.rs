@@ -143,6 +143,86 @@ fn span(offsets: &Offsets, start: usize, end: usize) -> Span {
     }
 }
 
+/// Bytes of a sentence kept on each side of a claim. A "sentence" of a text without
+/// punctuation can be the whole document: copied into each of its claims, 10,000 figures in
+/// one such sentence made gigabytes of output and a quadratic comparison.
+const MAX_CONTEXT_BYTES: usize = 300;
+
+/// The last `max` bytes of `text` or less, cut at a word.
+fn tail(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut at = text.len() - max;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    let cut = &text[at..];
+    cut.find(' ').map_or(cut, |sp| &cut[sp + 1..])
+}
+
+/// The text of a sentence around each of its claims: the whole sentence when it is short,
+/// otherwise [`MAX_CONTEXT_BYTES`] on each side of the claim, cut at words and marked `…`.
+struct Windows<'a> {
+    sentence: &'a str,
+    /// Byte offset in `sentence` of each of its characters, for a long sentence only.
+    bytes_of_chars: Vec<usize>,
+    first_char: usize,
+}
+
+impl<'a> Windows<'a> {
+    fn new(text: &'a str, range: std::ops::Range<usize>, first_char: usize) -> Self {
+        let sentence = &text[range];
+        let bytes_of_chars = if sentence.len() > 2 * MAX_CONTEXT_BYTES {
+            sentence.char_indices().map(|(b, _)| b).collect()
+        } else {
+            Vec::new()
+        };
+        Windows {
+            sentence,
+            bytes_of_chars,
+            first_char,
+        }
+    }
+
+    /// The window around the claim at characters `start..end` of the document.
+    fn around(&self, start: usize, end: usize) -> String {
+        if self.bytes_of_chars.is_empty() {
+            return self.sentence.to_string();
+        }
+        let byte = |c: usize| {
+            self.bytes_of_chars
+                .get(c.saturating_sub(self.first_char))
+                .copied()
+                .unwrap_or(self.sentence.len())
+        };
+        let (s, e) = (byte(start), byte(end));
+        let before = tail(&self.sentence[..s], MAX_CONTEXT_BYTES);
+        let after = &self.sentence[e..];
+        let after = if after.len() <= MAX_CONTEXT_BYTES {
+            after
+        } else {
+            let mut at = MAX_CONTEXT_BYTES;
+            while !after.is_char_boundary(at) {
+                at -= 1;
+            }
+            let cut = &after[..at];
+            cut.rfind(' ').map_or(cut, |sp| &cut[..sp])
+        };
+        let mut out = String::with_capacity(before.len() + after.len() + (e - s) + 8);
+        if before.len() < s {
+            out.push_str("… ");
+        }
+        out.push_str(before);
+        out.push_str(&self.sentence[s..e]);
+        out.push_str(after);
+        if e + after.len() < self.sentence.len() {
+            out.push_str(" …");
+        }
+        out
+    }
+}
+
 /// Extracts the claims of one document. Boilerplate yields none.
 pub fn extract(doc: &Document) -> DocumentClaims {
     let lex_ = lexicon_for(doc.lang.as_deref());
@@ -174,14 +254,15 @@ pub fn extract(doc: &Document) -> DocumentClaims {
         // Most sentences state no figure; their text and claimant are looked up only when
         // one does.
         if claims.len() > before {
-            let sentence = &text[range.clone()];
             let claimant = attribution::claimant(lex_, toks)
                 .map(|(s, e)| text[toks[s].start..toks[e - 1].end].to_string());
             let words = toks.iter().filter(|t| t.is_word()).count();
             let previous = (words < SHORT_SENTENCE_WORDS && k > 0)
                 .then(|| text[prepared.sentences[k - 1].clone()].to_string());
+            let previous = previous.map(|p| tail(&p, MAX_CONTEXT_BYTES).to_string());
+            let windows = Windows::new(text, range.clone(), offsets.char(range.start));
             for c in &mut claims[before..] {
-                c.sentence = sentence.to_string();
+                c.sentence = windows.around(c.span.start, c.span.end);
                 c.claimant.clone_from(&claimant);
                 c.previous_sentence.clone_from(&previous);
             }
