@@ -32,6 +32,8 @@ pub mod compare;
 pub mod corpus;
 pub mod dedup;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod gate;
 pub mod output;
 pub mod report;

@@ -310,26 +310,57 @@ pub fn load(inputs: &[PathBuf], options: &LoadOptions) -> Result<Corpus> {
     Ok(corpus)
 }
 
+/// Reads the documents of `bytes` as if they were the content of a file named `name`, in
+/// `format` (`None`: guessed from the name, then the content): for callers that hold texts in
+/// memory, and for fuzzing the readers without files.
+pub fn parse(name: &str, bytes: &[u8], format: Option<Format>, options: &LoadOptions) -> Corpus {
+    let path = PathBuf::from(name);
+    let unit = walk::Unit {
+        format: format.or_else(|| Format::from_extension(&path)),
+        id: path
+            .file_stem()
+            .map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned()),
+        path,
+        spool: None,
+    };
+    let mut loaded = parse_unit(0, &unit, bytes, options);
+    let mut documents = std::mem::take(&mut loaded.documents);
+    loaded
+        .diagnostics
+        .extend(rename_duplicate_ids(&mut documents));
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    Corpus {
+        documents,
+        diagnostics: loaded.diagnostics,
+        bytes: loaded.bytes,
+    }
+}
+
 /// Reads unit number `unit_index`, `unit`, whole.
 fn read_unit(unit_index: u32, unit: &walk::Unit, options: &LoadOptions) -> Loaded {
-    let mut out = Loaded::default();
-    let whole = match unit.read() {
-        Ok(bytes) => bytes,
+    match unit.read() {
+        Ok(bytes) => parse_unit(unit_index, unit, &bytes, options),
         Err(e) => {
+            let mut out = Loaded::default();
             out.warn(
                 Location::file(&unit.path),
                 DiagnosticKind::Unreadable,
                 format!("cannot read: {e}"),
             );
-            return out;
+            out
         }
-    };
+    }
+}
+
+/// The documents of `whole`, the bytes of unit number `unit_index`.
+fn parse_unit(unit_index: u32, unit: &walk::Unit, whole: &[u8], options: &LoadOptions) -> Loaded {
+    let mut out = Loaded::default();
     // UTF-16 (Windows editors' "Unicode") has NUL bytes but is text: decoded before the
     // binary check, which would skip it.
     let utf16 = decode::utf16(&whole);
     let whole: &[u8] = match &utf16 {
         Some(text) => text.as_bytes(),
-        None => &whole,
+        None => whole,
     };
     if decode::is_binary(&unit.path, whole, &mut out) {
         return out;
