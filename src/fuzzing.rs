@@ -88,10 +88,27 @@ pub fn compare(data: &[u8]) {
     }
 }
 
-/// An index file: whatever its bytes, it is refused with an error or opened and queried.
+/// An index file: whatever its bytes, it is refused with an error or opened and queried. The
+/// bytes are also tried resealed (the magic and version of a real index, their own length and
+/// checksum), so that the fuzzer reaches the parser behind the checksum.
 pub fn index(data: &[u8]) {
+    open_and_query(data.to_vec());
+    if data.len() >= 40 {
+        static HEADER: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        let header = HEADER.get_or_init(|| sample_index()[..16].to_vec());
+        let mut b = data.to_vec();
+        b[..16].copy_from_slice(header);
+        let n = b.len();
+        b[16..24].copy_from_slice(&(n as u64).to_le_bytes());
+        let sum = xxhash_rust::xxh3::xxh3_64(&b[..n - 8]);
+        b[n - 8..].copy_from_slice(&sum.to_le_bytes());
+        open_and_query(b);
+    }
+}
+
+fn open_and_query(bytes: Vec<u8>) {
     use crate::dedup::index::{self, Index};
-    let Ok(idx) = Index::from_bytes(Path::new("fuzz.idx"), data.to_vec()) else {
+    let Ok(idx) = Index::from_bytes(Path::new("fuzz.idx"), bytes) else {
         return;
     };
     let params = crate::dedup::DedupParams {

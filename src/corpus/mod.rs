@@ -357,7 +357,7 @@ fn parse_unit(unit_index: u32, unit: &walk::Unit, whole: &[u8], options: &LoadOp
     let mut out = Loaded::default();
     // UTF-16 (Windows editors' "Unicode") has NUL bytes but is text: decoded before the
     // binary check, which would skip it.
-    let utf16 = decode::utf16(&whole);
+    let utf16 = decode::utf16(whole);
     let whole: &[u8] = match &utf16 {
         Some(text) => text.as_bytes(),
         None => whole,

@@ -54,3 +54,8 @@ pub fn group_spellings<'v>(groups: &'v serde_json::Value, spelling: &str) -> Vec
         .map(|v| v["spelling"].as_str().unwrap())
         .collect()
 }
+
+/// Standard error of a finished command, as text.
+pub fn stderr_of(assert: assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
+}
