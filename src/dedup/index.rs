@@ -334,6 +334,7 @@ impl Index {
         let Banding { bands, rows } = header.params.banding;
         let inconsistent = || damaged("damaged index: inconsistent parameters or sizes".into());
         if p == 0
+            || header.params.shingling.k == 0
             || bands == 0
             || rows == 0
             || bands.checked_mul(rows).is_none_or(|c| c > p)

@@ -95,6 +95,9 @@ impl DedupParams {
         if let Some(t) = self.lsh_threshold {
             unit("lsh threshold", t)?;
         }
+        if self.shingling.k == 0 {
+            return Err(Error::parameter("shingle", "shingles of 0 words or characters"));
+        }
         if !(1..=4096).contains(&self.permutations) {
             return Err(Error::parameter(
                 "permutations",
