@@ -96,7 +96,10 @@ impl DedupParams {
             unit("lsh threshold", t)?;
         }
         if self.shingling.k == 0 {
-            return Err(Error::parameter("shingle", "shingles of 0 words or characters"));
+            return Err(Error::parameter(
+                "shingle",
+                "shingles of 0 words or characters",
+            ));
         }
         if !(1..=4096).contains(&self.permutations) {
             return Err(Error::parameter(

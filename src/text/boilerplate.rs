@@ -256,9 +256,14 @@ fn is_signature(line: &str) -> bool {
         })
 }
 
-/// The share of `text`'s non-blank characters that lie outside `boilerplate`.
+/// The share of `text`'s non-blank bytes that lie outside `boilerplate`.
 pub fn content_share(text: &str, boilerplate: &[Boilerplate]) -> f64 {
-    let blank = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    if boilerplate.is_empty() {
+        return 1.0;
+    }
+    // Bytes, not characters: the share is the same to a few percent and this runs on every
+    // document of a scan.
+    let blank = |s: &str| s.bytes().filter(|b| !b.is_ascii_whitespace()).count();
     let total = blank(text);
     if total == 0 {
         return 1.0;
