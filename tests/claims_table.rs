@@ -294,6 +294,62 @@ const ROWS: &[(&str, &str, E, &str)] = &[
     ),
     // --- Money
     ("Le billet coûte 15 euros.", "15 euros", n(Money, 15.0), ""),
+    // A counted noun or a unit wins over a year; a word of time keeps the year.
+    (
+        "Le loyer moyen est passé à 1200 euros.",
+        "1200 euros",
+        n(Money, 1200.0),
+        "",
+    ),
+    (
+        "La commune a planté 2500 arbres le long du canal.",
+        "2500 arbres",
+        n(Count, 2500.0),
+        "",
+    ),
+    (
+        "En 2017 Emmanuel Macron entrait à l'Élysée.",
+        "2017",
+        d(Date, "2017-01-01", "2017-12-31", Year),
+        "",
+    ),
+    (
+        "Les tarifs augmentent depuis 2015 dans la région.",
+        "2015",
+        d(Since, "2015-01-01", "2015-12-31", Year),
+        "",
+    ),
+    // Dates in figures, day first as French writes them.
+    (
+        "Le décret du 21/04/2016 fixe les règles.",
+        "21/04/2016",
+        day("2016-04-21"),
+        "",
+    ),
+    (
+        "Le festival s'est ouvert le 03.09.2025 à Lyon.",
+        "03.09.2025",
+        day("2025-09-03"),
+        "",
+    ),
+    (
+        "La décision, datée 2025-09-03, a été publiée hier.",
+        "2025-09-03",
+        day("2025-09-03"),
+        "",
+    ),
+    (
+        "Le contrat signé le 5/11/98 court toujours.",
+        "5/11/98",
+        day("1998-11-05"),
+        "",
+    ),
+    (
+        "La réunion du 17/02 a été reportée.",
+        "17/02",
+        day("2024-02-17"),
+        "",
+    ),
     ("Le billet coûte 15 €.", "15 €", n(Money, 15.0), ""),
     ("Le billet coûte 15€ seulement.", "15€", n(Money, 15.0), ""),
     (
@@ -1382,6 +1438,9 @@ fn titles_and_idioms_are_not_figures() {
             "premier secrétaire",
         ),
         ("La première dame était présente.", "première dame"),
+        // A score or a fraction is not a date.
+        ("Lyon a gagné 2-1 contre Nantes.", "2-1"),
+        ("Les 3/4 des votants ont dit oui.", "3/4"),
     ] {
         let got = claims::extract(&document(sentence, ""));
         assert!(

@@ -153,6 +153,104 @@ fn season(lex: &Lexicon, name: &str, year: i32) -> Option<DateRange> {
     })
 }
 
+/// Separators of numeric dates: `21/04/2016`, `2025-09-03`, `03.09.2025` (the lexer keeps the
+/// last one a single token, as it keeps `1.5`).
+const DATE_SEPARATORS: &[&str] = &["/", "-", "."];
+
+/// A two-digit year: this century up to ten years ahead of the article, the last one before.
+fn full_year(yy: i32, reference: Option<NaiveDate>) -> i32 {
+    let now = reference.map_or(2024, |r| r.year());
+    let century = now - now.rem_euclid(100);
+    if century + yy <= now + 10 {
+        century + yy
+    } else {
+        century - 100 + yy
+    }
+}
+
+/// A date written in figures at token `i`: day, month and year (`21/04/2016`, `21-04-16`,
+/// `03.09.2025`, ISO `2025-09-03`), or day and month after `le`, `du`, `au` or with a
+/// two-digit month (`le 17/02`, `22/04`), taken at the occurrence nearest the article. Day
+/// first, as French writes it; month first only where the day-first reading is impossible
+/// (`02/22/2016`). Dashes need a year, so that a score (`2-1`) is not a date.
+fn numeric_date(
+    toks: &[Tok],
+    i: usize,
+    reference: Option<NaiveDate>,
+) -> Option<(usize, DateRange)> {
+    let digits = |t: &Tok| {
+        !t.text.is_empty() && t.text.len() <= 4 && t.text.bytes().all(|b| b.is_ascii_digit())
+    };
+    let t = toks.get(i)?;
+    // `03.09.2025` as one token.
+    let (parts, end, sep): (Vec<&str>, usize, &str) = if t.text.matches('.').count() == 2 {
+        (t.text.split('.').collect(), i + 1, ".")
+    } else {
+        if !digits(t) {
+            return None;
+        }
+        let mut parts = vec![t.text];
+        let mut k = i + 1;
+        let mut sep = "";
+        while parts.len() < 3 {
+            let (Some(s), Some(n)) = (toks.get(k), toks.get(k + 1)) else {
+                break;
+            };
+            let same = sep.is_empty() || s.text == sep;
+            if s.space_before
+                || n.space_before
+                || !DATE_SEPARATORS.contains(&s.text)
+                || !same
+                || !digits(n)
+            {
+                break;
+            }
+            sep = DATE_SEPARATORS.iter().find(|x| **x == s.text)?;
+            parts.push(n.text);
+            k += 2;
+        }
+        (parts, k, sep)
+    };
+    if parts.len() < 2
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let num = |s: &str| s.parse::<i32>().ok();
+    let (day, month, year) = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => (num(d)?, num(m)?, num(y)?),
+        [d, m, y] if y.len() == 4 || y.len() == 2 => {
+            let y = if y.len() == 2 {
+                full_year(num(y)?, reference)
+            } else {
+                num(y)?
+            };
+            let (d, m) = (num(d)?, num(m)?);
+            // Month first only where day first cannot be.
+            if m > 12 && d <= 12 {
+                (m, d, y)
+            } else {
+                (d, m, y)
+            }
+        }
+        [d, m] if sep == "/" => {
+            let before = if i > 0 { lower(toks, i - 1) } else { "" };
+            if !(m.len() == 2 || matches!(before, "le" | "du" | "au" | "l")) {
+                return None;
+            }
+            let (d, m) = (num(d)?, num(m)?);
+            let near = nearest_month(reference?, u32::try_from(m).ok()?)?;
+            let date = NaiveDate::from_ymd_opt(near.from?.year(), m as u32, d as u32)?;
+            return Some((end, DateRange::day(date)));
+        }
+        _ => return None,
+    };
+    let date = NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)?;
+    Some((end, DateRange::day(date)))
+}
+
 /// The time expression starting at token `i`.
 pub fn time_at(
     lex: &Lexicon,
@@ -188,6 +286,10 @@ pub fn time_at(
             let d = reference?.checked_add_signed(chrono::Duration::days(offset))?;
             return relative(end, DateRange::day(d));
         }
+    }
+
+    if let Some((end, value)) = numeric_date(toks, i, reference) {
+        return absolute(end, value);
     }
 
     // `19 juin 2024`, `1er juin`, `mercredi 19 juin 2024`.
@@ -394,16 +496,36 @@ pub fn time_at(
         );
     }
 
-    // A year: four digits that a preposition introduces or that no noun follows.
+    // A year: four digits that a preposition of time introduces or that no counted noun or
+    // unit follows.
     if let Some(year) = year_token(toks.get(i))
         && (1000..=2100).contains(&year)
     {
-        let before = if i > 0 { lower(toks, i - 1) } else { "" };
         let next = toks.get(i + 1);
         let grouped = next.is_some_and(|n| n.space_before && n.text.len() == 3 && n.is_number());
+        // A counted noun or a unit wins over a year (`à 1200 euros`, `2500 arbres`), and so does
+        // the first figure of a range of them (`entre 1500 et 2000 manifestants`); a function
+        // word after the figure (`depuis 2015 les prix`) says nothing against a year.
+        // Counted nouns and units are written lower case; `en 2017 Emmanuel Macron` is a year.
+        let is_noun = |t: &Tok| {
+            t.is_word()
+                && !t.is_number()
+                && !t.is_capitalised()
+                && !lex.is_stopword(&t.lower)
+                && !lex.is_number_word(&t.lower)
+        };
         let noun_follows =
-            next.is_some_and(|n| n.is_word() && !matches!(n.lower.as_ref(), "et" | "à" | "ou"));
-        if !grouped && (lex.year_prepositions.contains(&before) || !noun_follows) {
+            next.is_some_and(|n| is_noun(n) && !matches!(n.lower.as_ref(), "et" | "à" | "ou"));
+        let range_of_nouns = next.is_some_and(|n| matches!(n.lower.as_ref(), "et" | "à" | "ou"))
+            && toks.get(i + 2).is_some_and(Tok::is_number)
+            && toks
+                .get(i + 3)
+                .is_some_and(|t| is_noun(t) && month_of(lex, &t.lower).is_none());
+        // After `en`, `depuis`, `dès`… only a unit says it is not a year (`en 2000 euros`).
+        let before = if i > 0 { lower(toks, i - 1) } else { "" };
+        let unit_follows = next.is_some_and(|n| lex.unit(&n.lower).is_some() || n.text == "€");
+        let introduced = lex.year_prepositions.contains(&before) && !unit_follows;
+        if !grouped && !range_of_nouns && (introduced || !noun_follows) {
             return absolute(i + 1, DateRange::year(year)?);
         }
     }

@@ -299,9 +299,11 @@ pub static FR: Lexicon = Lexicon {
         "étions", "sommes",
     ],
     ago: &["il", "y", "a"],
+    // Words of time only: `à`, `de`, `entre`, `et` introduce amounts as often as years
+    // (`passé à 1200 euros`, `entre 1500 et 2000 manifestants`).
     year_prepositions: &[
         "en", "depuis", "dès", "avant", "après", "jusqu'en", "début", "fin", "mi", "courant",
-        "année", "an", "l'an", "de", "entre", "et", "à", "vers",
+        "année", "an", "l'an",
     ],
     decade_words: &["années"],
     century_words: &["siècle", "siècles"],
