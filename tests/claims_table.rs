@@ -319,6 +319,61 @@ const ROWS: &[(&str, &str, E, &str)] = &[
         d(Since, "2015-01-01", "2015-12-31", Year),
         "",
     ),
+    // Ranges: the second figure carries the noun or unit, and the scale when only it has one.
+    (
+        "Entre 20 000 et 35 000 manifestants ont défilé samedi.",
+        "Entre 20 000 et 35 000 manifestants",
+        between(Count, 20_000.0, 35_000.0),
+        "",
+    ),
+    (
+        "De 160 à 190 députés pourraient voter le texte.",
+        "De 160 à 190 députés",
+        between(Count, 160.0, 190.0),
+        "",
+    ),
+    (
+        "Les places coûtent entre 10 et 20 euros.",
+        "entre 10 et 20 euros",
+        between(Money, 10.0, 20.0),
+        "",
+    ),
+    (
+        "Le chantier coûtera entre 2 et 3 millions d'euros.",
+        "entre 2 et 3 millions d'euros",
+        between(Money, 2e6, 3e6),
+        "",
+    ),
+    (
+        "L'accident a fait 20 à 30 blessés.",
+        "20 à 30 blessés",
+        between(Count, 20.0, 30.0),
+        "",
+    ),
+    (
+        "Entre 1500 et 2000 personnes étaient présentes.",
+        "Entre 1500 et 2000 personnes",
+        between(Count, 1500.0, 2000.0),
+        "",
+    ),
+    (
+        "Le festival aura lieu du 13 au 15 juillet.",
+        "13 au 15 juillet",
+        d(Date, "2024-07-13", "2024-07-15", Day),
+        "",
+    ),
+    (
+        "Le salon se tient du 28 juin au 2 juillet 2024.",
+        "28 juin au 2 juillet 2024",
+        d(Date, "2024-06-28", "2024-07-02", Day),
+        "",
+    ),
+    (
+        "Les soldes courent du 28 au 3 juillet.",
+        "28 au 3 juillet",
+        d(Date, "2024-06-28", "2024-07-03", Day),
+        "",
+    ),
     // Dates in figures, day first as French writes them.
     (
         "Le décret du 21/04/2016 fixe les règles.",

@@ -361,11 +361,15 @@ fn sentence_claims(
             reference: if relative { reference } else { None },
             previous_sentence: None,
         };
-        if !lex_.may_start_at(toks, i) {
+        // A range of figures first: its first figure alone would be read without its noun.
+        let range = quantity::range_at(lex_, toks, i);
+        if range.is_none() && !lex_.may_start_at(toks, i) {
             i += 1;
             continue;
         }
-        if let Some(m) = time::time_at(lex_, toks, i, reference) {
+        if range.is_none()
+            && let Some(m) = time::time_at(lex_, toks, i, reference)
+        {
             let kind = if introduces_since(lex_, toks, i, false) {
                 ClaimKind::Since
             } else {
@@ -383,7 +387,7 @@ fn sentence_claims(
             i = m.end;
             continue;
         }
-        if let Some(q) = quantity::quantity_at(lex_, toks, i) {
+        if let Some(q) = range.or_else(|| quantity::quantity_at(lex_, toks, i)) {
             let noun = q
                 .noun
                 .map(|(s, e)| text[toks[s].start..toks[e - 1].end].to_string())

@@ -95,6 +95,64 @@ fn is_noun(lex: &Lexicon, t: &Tok) -> bool {
 }
 
 /// The quantity starting at `i`.
+/// A range of figures at `i`: `entre 20 000 et 35 000 manifestants`, `de 160 à 190 députés`,
+/// `20 à 30 morts`, `entre 2 et 3 millions d'euros`. The second figure carries the unit or noun
+/// (and the scale, when only it has one); the first is read in the same unit. `None` unless the
+/// second figure is a quantity with a unit or a counted noun and the first is below it.
+pub fn range_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatch> {
+    let opener = toks.get(i)?.lower.as_ref();
+    let (first, connectors): (usize, &[&str]) = match opener {
+        "entre" => (i + 1, &["et"]),
+        "de" | "d" => (i + 1, &["à"]),
+        _ if toks[i].is_number() => (i, &["à"]),
+        _ => return None,
+    };
+    let x = numbers::number_at(lex, toks, first)?;
+    if x.ordinal || x.weak || x.implied.is_some() {
+        return None;
+    }
+    let connector = toks.get(x.end)?;
+    if !connectors.contains(&connector.lower.as_ref()) {
+        return None;
+    }
+    let y = quantity_at(lex, toks, x.end + 1)?;
+    if y.ordinal || y.modifier != Modifier::Exact || (y.unit == Unit::Count && y.noun.is_none()) {
+        return None;
+    }
+    let y_number = numbers::number_at(lex, toks, x.end + 1)?;
+    let (x_value, y_raw) = (x.range.lo?, y_number.range.lo?);
+    // The unit's factor, from the second figure as read and as converted.
+    let factor = if y_raw != 0.0 {
+        y.stated.lo? / y_raw
+    } else {
+        1.0
+    };
+    let has_scale =
+        |from: usize, to: usize| toks[from..to].iter().find_map(|t| lex.scale(&t.lower));
+    // `entre 2 et 3 millions`: the scale of the second figure is the first's too.
+    let scale = match (has_scale(first, x.end), has_scale(x.end + 1, y_number.end)) {
+        (None, Some(s)) if x_value * s <= y_raw => s,
+        _ => 1.0,
+    };
+    let lo = x_value * scale * factor;
+    let hi = y.stated.hi?;
+    if !(lo < hi) {
+        return None;
+    }
+    let range = Range::between(lo, hi);
+    Some(QuantityMatch {
+        start: i,
+        end: y.end,
+        stated: range,
+        range,
+        unit: y.unit,
+        unit_word: y.unit_word,
+        modifier: Modifier::Exact,
+        noun: y.noun,
+        ordinal: false,
+    })
+}
+
 pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatch> {
     // A number phrase that starts with a word also read as a modifier (`quelques milliers`)
     // is a number first.

@@ -251,8 +251,83 @@ fn numeric_date(
     Some((end, DateRange::day(date)))
 }
 
+/// `du 13 au 15 juillet`, `du 28 juin au 2 juillet 2024`: the days from the first to the
+/// second, which gives the month and year the first leaves out (`du 28 au 2 juillet` starts in
+/// June).
+fn day_range(
+    lex: &Lexicon,
+    toks: &[Tok],
+    i: usize,
+    reference: Option<NaiveDate>,
+) -> Option<TimeMatch> {
+    let day_number = |t: &Tok| match t.lower.as_ref() {
+        "1er" | "premier" => Some(1u32),
+        _ if t.text.len() <= 2 && t.text.bytes().all(|b| b.is_ascii_digit()) => t.text.parse().ok(),
+        _ => None,
+    };
+    let d1 = day_number(toks.get(i)?)?;
+    let is_day = |m: &TimeMatch| m.value.grain == Grain::Day && m.value.from == m.value.to;
+    if lower(toks, i + 1) == "au" {
+        let second = single_time_at(lex, toks, i + 2, reference).filter(is_day)?;
+        let to = second.value.to?;
+        let mut from = NaiveDate::from_ymd_opt(to.year(), to.month(), d1);
+        if from.is_none_or(|f| f > to) {
+            let previous = to.with_day(1)?.pred_opt()?;
+            from = NaiveDate::from_ymd_opt(previous.year(), previous.month(), d1);
+        }
+        return Some(TimeMatch {
+            end: second.end,
+            value: DateRange {
+                from: Some(from?),
+                to: Some(to),
+                grain: Grain::Day,
+            },
+            relative: second.relative,
+        });
+    }
+    let first = single_time_at(lex, toks, i, reference).filter(is_day)?;
+    if lower(toks, first.end) != "au" {
+        return None;
+    }
+    let second = single_time_at(lex, toks, first.end + 1, reference).filter(is_day)?;
+    let to = second.value.to?;
+    let mut from = first.value.from?;
+    // The first day's year, left out, is the second's (or the one before, across a new year).
+    if first.relative && !second.relative {
+        from = from.with_year(to.year())?;
+        if from > to {
+            from = from.with_year(to.year() - 1)?;
+        }
+    }
+    (from <= to).then_some(TimeMatch {
+        end: second.end,
+        value: DateRange {
+            from: Some(from),
+            to: Some(to),
+            grain: Grain::Day,
+        },
+        relative: first.relative && second.relative,
+    })
+}
+
 /// The time expression starting at token `i`.
 pub fn time_at(
+    lex: &Lexicon,
+    toks: &[Tok],
+    i: usize,
+    reference: Option<NaiveDate>,
+) -> Option<TimeMatch> {
+    if i > 0
+        && lower(toks, i - 1) == "du"
+        && let Some(m) = day_range(lex, toks, i, reference)
+    {
+        return Some(m);
+    }
+    single_time_at(lex, toks, i, reference)
+}
+
+/// One time expression at token `i`, not a range of them.
+fn single_time_at(
     lex: &Lexicon,
     toks: &[Tok],
     i: usize,
