@@ -136,7 +136,7 @@ pub fn range_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatch> 
     };
     let lo = x_value * scale * factor;
     let hi = y.stated.hi?;
-    if !(lo < hi) {
+    if lo.partial_cmp(&hi) != Some(std::cmp::Ordering::Less) {
         return None;
     }
     let range = Range::between(lo, hi);
