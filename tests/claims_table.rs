@@ -374,6 +374,37 @@ const ROWS: &[(&str, &str, E, &str)] = &[
         d(Date, "2024-06-28", "2024-07-03", Day),
         "",
     ),
+    // Open periods: a date as one bound.
+    (
+        "Ces règles datent d'avant 2000.",
+        "avant 2000",
+        E::D(Date, "", "1999-12-31", Year),
+        "",
+    ),
+    (
+        "Le contrat court jusqu'en 2030.",
+        "jusqu'en 2030",
+        E::D(Date, "", "2030-12-31", Year),
+        "",
+    ),
+    (
+        "Les inscriptions sont ouvertes à partir du 8 mars.",
+        "à partir du 8 mars",
+        E::D(Date, "2024-03-08", "", Day),
+        "",
+    ),
+    (
+        "Le nouveau tarif s'appliquera dès 2025.",
+        "dès 2025",
+        E::D(Date, "2025-01-01", "", Year),
+        "",
+    ),
+    (
+        "Après 2010, la ville a doublé.",
+        "Après 2010",
+        E::D(Date, "2011-01-01", "", Year),
+        "",
+    ),
     // Dates in figures, day first as French writes them.
     (
         "Le décret du 21/04/2016 fixe les règles.",
@@ -972,20 +1003,20 @@ const ROWS: &[(&str, &str, E, &str)] = &[
     ),
     (
         "Dès 1999, il gouverne.",
-        "1999",
-        d(Date, "1999-01-01", "1999-12-31", Year),
+        "Dès 1999",
+        d(Date, "1999-01-01", "", Year),
         "",
     ),
     (
         "Avant 2014, la Crimée était ukrainienne.",
-        "2014",
-        d(Date, "2014-01-01", "2014-12-31", Year),
+        "Avant 2014",
+        d(Date, "", "2013-12-31", Year),
         "",
     ),
     (
         "Jusqu'en 2030, le plan court.",
-        "2030",
-        d(Date, "2030-01-01", "2030-12-31", Year),
+        "Jusqu'en 2030",
+        d(Date, "", "2030-12-31", Year),
         "",
     ),
     (

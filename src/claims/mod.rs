@@ -363,6 +363,23 @@ fn sentence_claims(
         };
         // A range of figures first: its first figure alone would be read without its noun.
         let range = quantity::range_at(lex_, toks, i);
+        let bounded = match range {
+            None => time::bounded_at(lex_, toks, i, reference),
+            Some(_) => None,
+        };
+        if let Some((m, modifier)) = bounded {
+            out.push(claim(
+                ClaimKind::Date,
+                i,
+                m.end,
+                Value::Date(m.value),
+                modifier,
+                None,
+                m.relative,
+            ));
+            i = m.end;
+            continue;
+        }
         if range.is_none() && !lex_.may_start_at(toks, i) {
             i += 1;
             continue;

@@ -310,6 +310,73 @@ fn day_range(
     })
 }
 
+/// A date made one bound of an open period by the words at `i` (`avant 2000`, `jusqu'en 2030`,
+/// `à partir du 8 mars`), with the modifier that says which side.
+pub fn bounded_at(
+    lex: &Lexicon,
+    toks: &[Tok],
+    i: usize,
+    reference: Option<NaiveDate>,
+) -> Option<(TimeMatch, crate::claims::Modifier)> {
+    use crate::claims::Modifier;
+    use crate::claims::lang::DateBound;
+    let (bound, skip) = lex
+        .date_bounds
+        .iter()
+        .filter(|(words, _)| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.lower == *w))
+        })
+        .max_by_key(|(words, _)| words.len())
+        .map(|&(words, b)| (b, words.len()))?;
+    let m = time_at(lex, toks, i + skip, reference)?;
+    let v = m.value;
+    let (value, modifier) = match bound {
+        DateBound::Before => (
+            DateRange {
+                from: None,
+                to: v.from?.pred_opt(),
+                grain: v.grain,
+            },
+            Modifier::LessThan,
+        ),
+        DateBound::Until => (
+            DateRange {
+                from: None,
+                to: v.to,
+                grain: v.grain,
+            },
+            Modifier::AtMost,
+        ),
+        DateBound::From => (
+            DateRange {
+                from: v.from,
+                to: None,
+                grain: v.grain,
+            },
+            Modifier::AtLeast,
+        ),
+        DateBound::After => (
+            DateRange {
+                from: v.to?.succ_opt(),
+                to: None,
+                grain: v.grain,
+            },
+            Modifier::MoreThan,
+        ),
+    };
+    Some((
+        TimeMatch {
+            end: m.end,
+            value,
+            relative: m.relative,
+        },
+        modifier,
+    ))
+}
+
 /// The time expression starting at token `i`.
 pub fn time_at(
     lex: &Lexicon,

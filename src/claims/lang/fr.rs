@@ -1,6 +1,6 @@
 //! French.
 
-use super::{Lexicon, UnitWord};
+use super::{DateBound, Lexicon, UnitWord};
 use crate::claims::{Modifier, Unit};
 
 const fn u(word: &'static str, unit: Unit, factor: f64) -> UnitWord {
@@ -304,6 +304,23 @@ pub static FR: Lexicon = Lexicon {
     year_prepositions: &[
         "en", "depuis", "dès", "avant", "après", "jusqu'en", "début", "fin", "mi", "courant",
         "année", "an", "l'an",
+    ],
+    date_bounds: &[
+        (&["avant"], DateBound::Before),
+        (&["avant", "le"], DateBound::Before),
+        (&["jusqu", "en"], DateBound::Until),
+        (&["jusqu", "au"], DateBound::Until),
+        (&["jusqu", "à"], DateBound::Until),
+        (&["jusqu", "à", "la", "fin"], DateBound::Until),
+        (&["à", "partir", "du"], DateBound::From),
+        (&["à", "partir", "de"], DateBound::From),
+        (&["à", "partir", "d"], DateBound::From),
+        (&["à", "compter", "du"], DateBound::From),
+        (&["à", "compter", "de"], DateBound::From),
+        (&["dès"], DateBound::From),
+        (&["dès", "le"], DateBound::From),
+        (&["après"], DateBound::After),
+        (&["après", "le"], DateBound::After),
     ],
     decade_words: &["années"],
     century_words: &["siècle", "siècles"],

@@ -15,6 +15,19 @@ pub struct UnitWord {
 /// A season's name with its first and last (month, day).
 pub type Season = (&'static str, (u32, u32), (u32, u32));
 
+/// Which side of a date an open period lies on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateBound {
+    /// Up to the day before (`avant 2000`: to 1999-12-31).
+    Before,
+    /// Up to its last day (`jusqu'en 2030`).
+    Until,
+    /// From its first day (`à partir du 8 mars`, `dès 2025`).
+    From,
+    /// From the day after (`après 2000`).
+    After,
+}
+
 /// Words of one language, lower case.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -57,6 +70,9 @@ pub struct Lexicon {
     pub ago: &'static [&'static str],
     /// Prepositions that make a bare year a date (`en 2000`).
     pub year_prepositions: &'static [&'static str],
+    /// Words that make a date one bound of an open period (`avant 2000`, `jusqu'en 2030`,
+    /// `à partir du 8 mars`), longest first wins.
+    pub date_bounds: &'static [(&'static [&'static str], DateBound)],
     pub decade_words: &'static [&'static str],
     pub century_words: &'static [&'static str],
     pub seasons: &'static [Season],
