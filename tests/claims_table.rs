@@ -374,6 +374,37 @@ const ROWS: &[(&str, &str, E, &str)] = &[
         d(Date, "2024-06-28", "2024-07-03", Day),
         "",
     ),
+    // Parts of a month or a year, and an offset of months read as about that long ago.
+    (
+        "Le chantier doit s'achever fin mars.",
+        "fin mars",
+        d(Date, "2024-03-21", "2024-03-31", Day),
+        "",
+    ),
+    (
+        "Les résultats sont attendus mi-octobre.",
+        "mi-octobre",
+        d(Date, "2024-10-11", "2024-10-20", Day),
+        "",
+    ),
+    (
+        "La loi entre en vigueur début 2025.",
+        "début 2025",
+        d(Date, "2025-01-01", "2025-04-30", Month),
+        "",
+    ),
+    (
+        "Le site a fermé il y a un mois.",
+        "il y a un mois",
+        d(Date, "2024-05-14", "2024-05-24", Day),
+        "",
+    ),
+    (
+        "La foire a attiré un million et demi de visiteurs.",
+        "un million et demi de visiteurs",
+        n(Count, 1_500_000.0),
+        "",
+    ),
     // Open periods: a date as one bound.
     (
         "Ces règles datent d'avant 2000.",
@@ -1021,8 +1052,8 @@ const ROWS: &[(&str, &str, E, &str)] = &[
     ),
     (
         "Fin 2023, la dette a grimpé.",
-        "2023",
-        d(Date, "2023-01-01", "2023-12-31", Year),
+        "Fin 2023",
+        d(Date, "2023-09-01", "2023-12-31", Month),
         "",
     ),
     (
@@ -1265,7 +1296,8 @@ const ROWS: &[(&str, &str, E, &str)] = &[
     (
         "Il y a trois mois, il venait.",
         "Il y a trois mois",
-        d(Date, "2024-03-01", "2024-03-31", Month),
+        // About three months: the day three months back, a sixth of that either side.
+        d(Date, "2024-03-04", "2024-04-03", Day),
         "",
     ),
     (

@@ -364,7 +364,8 @@ fn sentence_claims(
         // A range of figures first: its first figure alone would be read without its noun.
         let range = quantity::range_at(lex_, toks, i);
         let bounded = match range {
-            None => time::bounded_at(lex_, toks, i, reference),
+            None => time::bounded_at(lex_, toks, i, reference)
+                .or_else(|| time::part_at(lex_, toks, i, reference).map(|m| (m, Modifier::Exact))),
             Some(_) => None,
         };
         if let Some((m, modifier)) = bounded {

@@ -258,6 +258,7 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
         takes_of = true;
     }
     // Scale words: `1,5 million`, `850 millions`, `deux milliards`, `10 mille`.
+    let mut unit_of_half = 1.0;
     if let Some(noun) = next_lower(end)
         && let Some(scale) = lex.scale(noun)
         && (noun.len() > 2 || !toks[end].space_before)
@@ -265,12 +266,13 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
         value *= scale;
         end += 1;
         takes_of = noun != "mille";
+        unit_of_half = scale;
     }
-    // `deux et demi`.
+    // `deux et demi`; after a scale, half of it (`un million et demi` is 1.5 million).
     if next_lower(end) == Some("et")
         && next_lower(end + 1).is_some_and(|w| lex.half_words.contains(&w))
     {
-        value += 0.5;
+        value += 0.5 * unit_of_half;
         end += 2;
     }
     Some(NumberMatch {
@@ -310,6 +312,7 @@ mod tests {
         assert_eq!(read("une quarantaine de chefs"), Some((40.0, 2, false)));
         assert_eq!(read("des centaines de"), Some((200.0, 2, false)));
         assert_eq!(read("deux et demi"), Some((2.5, 3, false)));
+        assert_eq!(read("un million et demi"), Some((1_500_000.0, 4, false)));
         assert_eq!(read("visite"), None);
     }
 }

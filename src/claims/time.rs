@@ -310,6 +310,67 @@ fn day_range(
     })
 }
 
+/// A part of a month or a year at `i`: `début mars` (days 1–10), `mi-décembre` (11–20),
+/// `fin mars` (21 to the end); `début 2024` (January–April), `mi-2024` (May–August),
+/// `fin 2024` (September–December).
+pub fn part_at(
+    lex: &Lexicon,
+    toks: &[Tok],
+    i: usize,
+    reference: Option<NaiveDate>,
+) -> Option<TimeMatch> {
+    use crate::claims::lang::PeriodPart;
+    let &(_, part) = lex
+        .period_parts
+        .iter()
+        .find(|(w, _)| *w == lower(toks, i))?;
+    let next = if lower(toks, i + 1) == "-" {
+        i + 2
+    } else {
+        i + 1
+    };
+    // A bare month after the part word (`mi-décembre`) is its occurrence nearest the article.
+    let m = single_time_at(lex, toks, next, reference).or_else(|| {
+        let month = month_of(lex, lower(toks, next))?;
+        Some(TimeMatch {
+            end: next + 1,
+            value: nearest_month(reference?, month)?,
+            relative: true,
+        })
+    })?;
+    let (from, to) = (m.value.from?, m.value.to?);
+    let (value, grain) = match m.value.grain {
+        Grain::Month => {
+            let (a, b) = match part {
+                PeriodPart::Start => (1, 10),
+                PeriodPart::Middle => (11, 20),
+                PeriodPart::End => (21, to.day()),
+            };
+            ((from.with_day(a)?, to.with_day(b)?), Grain::Day)
+        }
+        Grain::Year => {
+            let (a, b) = match part {
+                PeriodPart::Start => (1, 4),
+                PeriodPart::Middle => (5, 8),
+                PeriodPart::End => (9, 12),
+            };
+            let first = NaiveDate::from_ymd_opt(from.year(), a, 1)?;
+            let last = DateRange::month(from.year(), b)?.to?;
+            ((first, last), Grain::Month)
+        }
+        _ => return None,
+    };
+    Some(TimeMatch {
+        end: m.end,
+        value: DateRange {
+            from: Some(value.0),
+            to: Some(value.1),
+            grain,
+        },
+        relative: m.relative,
+    })
+}
+
 /// A date made one bound of an open period by the words at `i` (`avant 2000`, `jusqu'en 2030`,
 /// `à partir du 8 mars`), with the modifier that says which side.
 pub fn bounded_at(
@@ -608,6 +669,20 @@ fn single_time_at(
             .find(|u| u.word == lower(toks, number.end) && u.unit == Unit::Seconds)?;
         let amount = number.range.lo?;
         let (d, grain) = shift(reference?, amount, unit.factor)?;
+        if grain == Grain::Month {
+            // `il y a un mois` is about a month before the article, not the whole calendar
+            // month before: a sixth either side (25–35 days for one month).
+            let days = amount * unit.factor / 86_400.0;
+            let spread = (days / 6.0).round() as u64;
+            let from = d.checked_sub_days(Days::new(spread))?;
+            let to = d.checked_add_days(Days::new(spread))?.min(reference?);
+            let value = DateRange {
+                from: Some(from),
+                to: Some(to),
+                grain: Grain::Day,
+            };
+            return relative(number.end + 1, value);
+        }
         return relative(number.end + 1, at_grain(d, grain)?);
     }
 

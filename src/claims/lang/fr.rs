@@ -1,6 +1,6 @@
 //! French.
 
-use super::{DateBound, Lexicon, UnitWord};
+use super::{DateBound, Lexicon, PeriodPart, UnitWord};
 use crate::claims::{Modifier, Unit};
 
 const fn u(word: &'static str, unit: Unit, factor: f64) -> UnitWord {
@@ -321,6 +321,11 @@ pub static FR: Lexicon = Lexicon {
         (&["dès", "le"], DateBound::From),
         (&["après"], DateBound::After),
         (&["après", "le"], DateBound::After),
+    ],
+    period_parts: &[
+        ("début", PeriodPart::Start),
+        ("mi", PeriodPart::Middle),
+        ("fin", PeriodPart::End),
     ],
     decade_words: &["années"],
     century_words: &["siècle", "siècles"],

@@ -28,6 +28,14 @@ pub enum DateBound {
     After,
 }
 
+/// The part of a month or a year a word names (`début`, `mi`, `fin`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodPart {
+    Start,
+    Middle,
+    End,
+}
+
 /// Words of one language, lower case.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -73,6 +81,8 @@ pub struct Lexicon {
     /// Words that make a date one bound of an open period (`avant 2000`, `jusqu'en 2030`,
     /// `à partir du 8 mars`), longest first wins.
     pub date_bounds: &'static [(&'static [&'static str], DateBound)],
+    /// Words that name a part of the month or year after them (`fin mars`, `mi-2024`).
+    pub period_parts: &'static [(&'static str, PeriodPart)],
     pub decade_words: &'static [&'static str],
     pub century_words: &'static [&'static str],
     pub seasons: &'static [Season],
