@@ -405,6 +405,37 @@ const ROWS: &[(&str, &str, E, &str)] = &[
         n(Count, 1_500_000.0),
         "",
     ),
+    // Temperatures in °C (a bare degree is Celsius), speeds in km/h.
+    (
+        "Il faisait 35 °C à Lyon.",
+        "35 °C",
+        n(Temperature, 35.0),
+        "",
+    ),
+    (
+        "Le thermomètre est descendu à -5 degrés.",
+        "-5 degrés",
+        n(Temperature, -5.0),
+        "",
+    ),
+    (
+        "Il faisait 95 degrés fahrenheit à Phoenix.",
+        "95 degrés fahrenheit",
+        n(Temperature, 35.0),
+        "",
+    ),
+    (
+        "Le conducteur roulait à 180 km/h.",
+        "180 km/h",
+        n(Speed, 180.0),
+        "",
+    ),
+    (
+        "Les rafales ont atteint 150 kilomètres par heure.",
+        "150 kilomètres par heure",
+        n(Speed, 150.0),
+        "",
+    ),
     // Open periods: a date as one bound.
     (
         "Ces règles datent d'avant 2000.",

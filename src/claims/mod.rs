@@ -34,6 +34,8 @@ pub enum ClaimKind {
     Duration,
     Distance,
     Weight,
+    Temperature,
+    Speed,
     /// A rank: `80e anniversaire`, `deuxième rencontre`.
     Ordinal,
     /// A point or period in time.
@@ -302,6 +304,8 @@ fn kind_of(unit: Unit) -> ClaimKind {
         Unit::Seconds => ClaimKind::Duration,
         Unit::Metres => ClaimKind::Distance,
         Unit::Kilograms => ClaimKind::Weight,
+        Unit::Celsius => ClaimKind::Temperature,
+        Unit::KilometresPerHour => ClaimKind::Speed,
         Unit::Ordinal => ClaimKind::Ordinal,
     }
 }

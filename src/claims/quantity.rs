@@ -95,6 +95,88 @@ fn is_noun(lex: &Lexicon, t: &Tok) -> bool {
 }
 
 /// The quantity starting at `i`.
+/// A temperature (`35 degrés`, `40 °C`, `-5 degrés fahrenheit`, `10,5 celsius`, in °C) or a
+/// speed (`180 km/h`, `90 kilomètres par heure`, in km/h) after the number that ends at `end`.
+/// A bare degree is Celsius, as French news writes it.
+fn temperature_or_speed(
+    lex: &Lexicon,
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+    stated: Range,
+    modifier: Modifier,
+) -> Option<QuantityMatch> {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
+    let value = stated.lo.filter(|_| stated.lo == stated.hi)?;
+    let quantity = |unit: Unit, v: f64, last: usize, unit_word: String| {
+        // `-5 degrés`: a minus sign glued to the figure.
+        let negative = start > 0
+            && toks[start - 1].text == "-"
+            && !toks[start].space_before
+            && (start == 1 || toks[start - 1].space_before);
+        let (v, first) = if negative {
+            (-v, start - 1)
+        } else {
+            (v, start)
+        };
+        let stated = Range::exact(v);
+        Some(QuantityMatch {
+            start: first,
+            end: last,
+            stated,
+            range: stated.modified(modifier),
+            unit,
+            unit_word: Some(unit_word),
+            modifier,
+            noun: None,
+            ordinal: false,
+        })
+    };
+    let (mut k, mut degree) = (end, false);
+    if lex.degree_words.contains(&word(k)) {
+        degree = true;
+        k += 1;
+        // `50 deg.`
+        if word(k) == "." && word(k - 1) == "deg" {
+            k += 1;
+        }
+    }
+    let scale_at = |k: usize| {
+        if lex.celsius_words.contains(&word(k)) && (degree || word(k).len() > 1) {
+            Some(false)
+        } else if lex.fahrenheit_words.contains(&word(k)) && (degree || word(k).len() > 1) {
+            Some(true)
+        } else {
+            None
+        }
+    };
+    match scale_at(k) {
+        Some(fahrenheit) => {
+            let celsius = if fahrenheit {
+                (value - 32.0) * 5.0 / 9.0
+            } else {
+                value
+            };
+            let shown = if fahrenheit { "°F" } else { "°C" };
+            return quantity(
+                Unit::Celsius,
+                if fahrenheit { celsius } else { value },
+                k + 1,
+                shown.into(),
+            );
+        }
+        None if degree => return quantity(Unit::Celsius, value, k, "°C".into()),
+        None => {}
+    }
+    // Speeds: a distance unit, then `/ h` or `par heure`.
+    let distance = lex.unit(word(end)).filter(|u| u.unit == Unit::Metres)?;
+    if lex.per_words.contains(&word(end + 1)) && lex.hour_words.contains(&word(end + 2)) {
+        let kmh = value * distance.factor / 1000.0;
+        return quantity(Unit::KilometresPerHour, kmh, end + 3, "km/h".into());
+    }
+    None
+}
+
 /// A range of figures at `i`: `entre 20 000 et 35 000 manifestants`, `de 160 à 190 députés`,
 /// `20 à 30 morts`, `entre 2 et 3 millions d'euros`. The second figure carries the unit or noun
 /// (and the scale, when only it has one); the first is read in the same unit. `None` unless the
@@ -206,6 +288,10 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
             noun,
             ordinal: true,
         });
+    }
+
+    if let Some(q) = temperature_or_speed(lex, toks, i, end, stated, modifier) {
+        return Some(q);
     }
 
     // A unit, directly or after `de`/`d'` (`850 millions d'euros`).

@@ -20,6 +20,10 @@ pub enum Unit {
     Kilograms,
     /// A rank (`80e anniversaire`).
     Ordinal,
+    /// Temperatures, in degrees Celsius (Fahrenheit converted).
+    Celsius,
+    /// Speeds, in kilometres per hour.
+    KilometresPerHour,
 }
 
 /// How the source qualified the figure.

@@ -75,6 +75,8 @@ pub fn unit_scale(r: &Range, unit: Unit) -> (f64, &'static str) {
         Unit::Percent => (1.0, " %"),
         Unit::Metres => (1.0, " m"),
         Unit::Kilograms => (1.0, " kg"),
+        Unit::Celsius => (1.0, " °C"),
+        Unit::KilometresPerHour => (1.0, " km/h"),
         Unit::Ordinal => (1.0, " (rank)"),
         Unit::Count => (1.0, ""),
     }

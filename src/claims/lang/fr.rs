@@ -327,6 +327,11 @@ pub static FR: Lexicon = Lexicon {
         ("mi", PeriodPart::Middle),
         ("fin", PeriodPart::End),
     ],
+    degree_words: &["degrés", "degré", "deg", "°"],
+    celsius_words: &["celsius", "c", "centigrade", "centigrades"],
+    fahrenheit_words: &["fahrenheit", "f"],
+    per_words: &["/", "par", "à"],
+    hour_words: &["h", "heure"],
     decade_words: &["années"],
     century_words: &["siècle", "siècles"],
     seasons: &[

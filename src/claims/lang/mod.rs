@@ -83,6 +83,13 @@ pub struct Lexicon {
     pub date_bounds: &'static [(&'static [&'static str], DateBound)],
     /// Words that name a part of the month or year after them (`fin mars`, `mi-2024`).
     pub period_parts: &'static [(&'static str, PeriodPart)],
+    /// Temperatures: words for a degree, and the scales after it (or alone): Celsius first.
+    pub degree_words: &'static [&'static str],
+    pub celsius_words: &'static [&'static str],
+    pub fahrenheit_words: &'static [&'static str],
+    /// Speeds: `km/h`, `km par heure`: the words between a distance and its hour.
+    pub per_words: &'static [&'static str],
+    pub hour_words: &'static [&'static str],
     pub decade_words: &'static [&'static str],
     pub century_words: &'static [&'static str],
     pub seasons: &'static [Season],
