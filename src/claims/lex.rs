@@ -38,6 +38,21 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Lexes `text[range]`; offsets are into `text`.
+/// The entry of `entries` whose words stand at token `i` (the longest, when several do), and
+/// how many tokens it takes.
+pub fn longest_at<T: Copy>(toks: &[Tok], i: usize, entries: &[(&[&str], T)]) -> Option<(T, usize)> {
+    entries
+        .iter()
+        .filter(|(words, _)| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.lower == *w))
+        })
+        .max_by_key(|(words, _)| words.len())
+        .map(|&(words, value)| (value, words.len()))
+}
+
 pub fn lex(text: &str, range: std::ops::Range<usize>) -> Vec<Tok<'_>> {
     let s = &text[range.clone()];
     let base = range.start;

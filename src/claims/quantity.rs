@@ -30,16 +30,7 @@ pub fn modifier_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(Modifier, u
     if !lex.may_start_modifier(&toks.get(i)?.lower) {
         return None;
     }
-    lex.modifiers
-        .iter()
-        .filter(|(words, _)| {
-            words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.lower == *w))
-        })
-        .max_by_key(|(words, _)| words.len())
-        .map(|&(words, m)| (m, words.len()))
+    super::lex::longest_at(toks, i, lex.modifiers)
 }
 
 fn unit_at(

@@ -381,17 +381,7 @@ pub fn bounded_at(
 ) -> Option<(TimeMatch, crate::claims::Modifier)> {
     use crate::claims::Modifier;
     use crate::claims::lang::DateBound;
-    let (bound, skip) = lex
-        .date_bounds
-        .iter()
-        .filter(|(words, _)| {
-            words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.lower == *w))
-        })
-        .max_by_key(|(words, _)| words.len())
-        .map(|&(words, b)| (b, words.len()))?;
+    let (bound, skip) = super::lex::longest_at(toks, i, lex.date_bounds)?;
     let m = time_at(lex, toks, i + skip, reference)?;
     let v = m.value;
     let (value, modifier) = match bound {
