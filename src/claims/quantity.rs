@@ -180,6 +180,10 @@ pub fn range_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatch> 
         _ if toks[i].is_number() => (i, &["à"]),
         _ => return None,
     };
+    let lead = toks.get(first)?;
+    if !lead.is_number() && !lex.is_number_word(&lead.lower) {
+        return None;
+    }
     let x = numbers::number_at(lex, toks, first)?;
     if x.ordinal || x.weak || x.implied.is_some() {
         return None;

@@ -130,6 +130,8 @@ pub struct Index {
     name_particles: Set,
     modifier_heads: Set,
     lead_words: Set,
+    /// First words of date bounds and period parts (`avant`, `jusqu`, `fin`).
+    period_heads: Set,
 }
 
 fn first_wins<V: Copy>(pairs: impl Iterator<Item = (&'static str, V)>) -> Map<V> {
@@ -171,6 +173,12 @@ impl Index {
             scales: first_wins(lex.scales.iter().copied()),
             approx_nouns: first_wins(lex.approx_nouns.iter().copied()),
             stopwords: set(lex.stopwords),
+            period_heads: lex
+                .date_bounds
+                .iter()
+                .map(|b| b.0[0])
+                .chain(lex.period_parts.iter().map(|p| p.0))
+                .collect(),
             person_titles: set(lex.person_titles),
             name_particles: set(lex.name_particles),
             modifier_heads: lex.modifiers.iter().map(|m| m.0[0]).collect(),
@@ -211,6 +219,11 @@ impl Lexicon {
                 || self.approx_noun(&n.lower).is_some()
                 || self.scale(&n.lower).is_some()
         })
+    }
+
+    /// Whether `lower` may open a bounded or partial period (`avant 2000`, `fin mars`).
+    pub fn may_open_period(&self, lower: &str) -> bool {
+        self.index().period_heads.contains(lower)
     }
 
     /// Whether `lower` is a verb of reporting (`déclaré`, `affirme`).
