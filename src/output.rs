@@ -93,18 +93,24 @@ pub fn resolve(path: &Path) -> Result<PathBuf> {
 /// Checks, before any work is done, that `path` can be written without destroying an input:
 /// the same checks [`write_with`] makes, so that a long run does not fail at its end.
 pub fn check(path: &Path, inputs: &Inputs) -> Result<()> {
+    target(path, inputs).map(|_| ())
+}
+
+/// Where writing `path` goes, and what is there now, once the checks pass.
+fn target(path: &Path, inputs: &Inputs) -> Result<(PathBuf, Option<std::fs::Metadata>)> {
     let target = resolve(path)?;
-    match std::fs::metadata(&target) {
-        Ok(meta) if meta.is_dir() => Err(Error::io(
+    let existing = std::fs::metadata(&target).ok();
+    match &existing {
+        Some(meta) if meta.is_dir() => Err(Error::io(
             path,
             std::io::Error::other("is a directory; name a file to write"),
         )),
-        Ok(meta) if inputs.contains(&meta) => Err(Error::Input {
+        Some(meta) if inputs.contains(meta) => Err(Error::Input {
             location: crate::error::Location::file(path),
             message: "is one of the inputs: refusing to write over it (name another output file)"
                 .into(),
         }),
-        _ => Ok(()),
+        _ => Ok((target, existing)),
     }
 }
 
@@ -115,9 +121,7 @@ pub fn write_with(
     inputs: &Inputs,
     produce: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
-    check(path, inputs)?;
-    let target = resolve(path)?;
-    let existing = std::fs::metadata(&target).ok();
+    let (target, existing) = target(path, inputs)?;
     if existing.as_ref().is_some_and(|m| !m.is_file()) {
         let file = std::fs::OpenOptions::new()
             .write(true)

@@ -251,6 +251,15 @@ fn numeric_date(
     Some((end, DateRange::day(date)))
 }
 
+/// The day of the month a token writes: `1er`, `premier`, or one or two digits.
+fn day_number(t: &Tok) -> Option<u32> {
+    match t.lower.as_ref() {
+        "1er" | "premier" => Some(1),
+        _ if t.text.len() <= 2 && t.text.bytes().all(|b| b.is_ascii_digit()) => t.text.parse().ok(),
+        _ => None,
+    }
+}
+
 /// `du 13 au 15 juillet`, `du 28 juin au 2 juillet 2024`: the days from the first to the
 /// second, which gives the month and year the first leaves out (`du 28 au 2 juillet` starts in
 /// June).
@@ -260,11 +269,6 @@ fn day_range(
     i: usize,
     reference: Option<NaiveDate>,
 ) -> Option<TimeMatch> {
-    let day_number = |t: &Tok| match t.lower.as_ref() {
-        "1er" | "premier" => Some(1u32),
-        _ if t.text.len() <= 2 && t.text.bytes().all(|b| b.is_ascii_digit()) => t.text.parse().ok(),
-        _ => None,
-    };
     let d1 = day_number(toks.get(i)?)?;
     let is_day = |m: &TimeMatch| m.value.grain == Grain::Day && m.value.from == m.value.to;
     if lower(toks, i + 1) == "au" {
@@ -491,13 +495,7 @@ fn single_time_at(
     } else {
         i
     };
-    let day = if lower(toks, day_start) == "1er" || lower(toks, day_start) == "premier" {
-        Some(1)
-    } else {
-        toks.get(day_start)
-            .filter(|t| t.text.len() <= 2 && t.text.chars().all(|c| c.is_ascii_digit()))
-            .and_then(|t| t.text.parse::<u32>().ok())
-    };
+    let day = toks.get(day_start).and_then(day_number);
     if let Some(day) = day
         && let Some(month) = month_of(lex, lower(toks, day_start + 1))
     {

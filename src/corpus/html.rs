@@ -191,6 +191,7 @@ mod tests {
             format: None,
             id: "p".into(),
             spool: None,
+            stream: false,
         };
         let mut out = Loaded::default();
         read(&unit, page, &mut out);
@@ -214,6 +215,7 @@ mod tests {
             format: None,
             id: "deep".into(),
             spool: None,
+            stream: false,
         }
     }
 

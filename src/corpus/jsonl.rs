@@ -262,6 +262,7 @@ mod tests {
             format: None,
             id: "c".into(),
             spool: None,
+            stream: false,
         }
     }
 

@@ -322,6 +322,7 @@ pub fn parse(name: &str, bytes: &[u8], format: Option<Format>, options: &LoadOpt
             .map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned()),
         path,
         spool: None,
+        stream: false,
     };
     let mut loaded = parse_unit(0, &unit, bytes, options);
     let mut documents = std::mem::take(&mut loaded.documents);

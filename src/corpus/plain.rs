@@ -119,6 +119,7 @@ mod tests {
             format: Some(Format::Markdown),
             id: "a".into(),
             spool: None,
+            stream: false,
         }
     }
 

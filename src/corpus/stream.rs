@@ -95,9 +95,7 @@ impl Stream {
         for unit in units.iter_mut() {
             // Standard input, pipes and devices cannot be read twice (nor mapped): they are
             // saved to a temporary file, within the limits, and read from there.
-            let regular = !unit.is_stdin()
-                && std::fs::metadata(&unit.path).is_ok_and(|m| m.is_file() || m.is_dir());
-            if regular {
+            if !unit.stream {
                 continue;
             }
             if unit.is_stdin()

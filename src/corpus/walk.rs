@@ -54,6 +54,9 @@ pub(super) struct Unit {
     /// Where the bytes are, when not at `path`: standard input is saved to a temporary file so
     /// that its documents can be read again, as those of any file.
     pub spool: Option<PathBuf>,
+    /// Standard input, a pipe or a device named explicitly: read once, saved to `spool`. Files
+    /// found under a directory are regular by construction and never are.
+    pub stream: bool,
 }
 
 /// The bytes of a unit: read into memory, or mapped for large files.
@@ -115,6 +118,7 @@ pub(super) fn expand(
             format: None,
             id: "stdin".into(),
             spool: None,
+            stream: true,
         });
         return Ok(());
     }
@@ -125,6 +129,7 @@ pub(super) fn expand(
             format: Format::from_extension(input),
             id: stem(input),
             spool: None,
+            stream: !meta.is_file(),
         });
         return Ok(());
     }
@@ -184,6 +189,7 @@ pub(super) fn expand(
                 format: Some(format),
                 id: relative_id(input, path),
                 spool: None,
+                stream: false,
             }),
             None => early.warn(
                 Location::file(path),
