@@ -631,7 +631,7 @@ const ROWS: &[(&str, &str, E, &str)] = &[
     (
         "Une quinzaine de jours.",
         "Une quinzaine de jours",
-        approx(Count, 15.0),
+        approx(Duration, 15.0 * DAY),
         "",
     ),
     (
@@ -1484,6 +1484,273 @@ const ROWS: &[(&str, &str, E, &str)] = &[
         E::Q(Count, Some(1500.0), Some(1500.0), M::Exact),
         "",
     ),
+    // --- Fractions and shares
+    (
+        "Les deux tiers des députés ont voté le texte.",
+        "deux tiers des députés",
+        n(Percent, 200.0 / 3.0),
+        "",
+    ),
+    (
+        "Un quart des écoles restent fermées.",
+        "Un quart des écoles",
+        n(Percent, 25.0),
+        "",
+    ),
+    (
+        "Les trois cinquièmes du budget vont à la défense.",
+        "trois cinquièmes du budget",
+        n(Percent, 60.0),
+        "",
+    ),
+    (
+        "Ils étaient un sur cinq à voter blanc.",
+        "un sur cinq",
+        n(Percent, 20.0),
+        "",
+    ),
+    (
+        "La réunion a duré trois quarts d'heure.",
+        "trois quarts d'heure",
+        n(Duration, 2700.0),
+        "",
+    ),
+    (
+        "Le débat a duré une demi-heure.",
+        "une demi-heure",
+        n(Duration, 1800.0),
+        "",
+    ),
+    (
+        "Les secours ont travaillé toute la journée.",
+        "toute la journée",
+        n(Duration, DAY),
+        "",
+    ),
+    (
+        "La vingt-cinquième édition s'ouvre.",
+        "vingt-cinquième édition",
+        n(Ordinal, 25.0),
+        "",
+    ),
+    // --- Signs and separators
+    (
+        "La croissance est tombée à -0,4 % au premier trimestre.",
+        "-0,4 %",
+        n(Percent, -0.4),
+        "",
+    ),
+    (
+        "La facture s'élève à 1 234 567,89 euros.",
+        "1 234 567,89 euros",
+        n(Money, 1_234_567.89),
+        "",
+    ),
+    (
+        "Le contrat atteint 1.458.000,50 euros.",
+        "1.458.000,50 euros",
+        n(Money, 1_458_000.5),
+        "",
+    ),
+    // --- Currencies beyond the euro and the dollar, and signs before the figure
+    (
+        "Le club a payé 12 millions de livres sterling.",
+        "12 millions de livres sterling",
+        n(Money, 12e6),
+        "",
+    ),
+    (
+        "Une amende de 10 000 francs suisses a été infligée.",
+        "10 000 francs suisses",
+        n(Money, 10_000.0),
+        "",
+    ),
+    (
+        "Le projet coûte 300 millions de dollars canadiens.",
+        "300 millions de dollars canadiens",
+        n(Money, 300e6),
+        "",
+    ),
+    (
+        "Une enveloppe de $75 millions a été votée.",
+        "$75 millions",
+        n(Money, 75e6),
+        "",
+    ),
+    (
+        "Le prêt de EUR 1000 a été remboursé.",
+        "EUR 1000",
+        n(Money, 1000.0),
+        "",
+    ),
+    ("L'action a perdu 34 cents.", "34 cents", n(Money, 0.34), ""),
+    // --- Surfaces, volumes, lengths, weights
+    (
+        "L'appartement fait 45 mètres carrés.",
+        "45 mètres carrés",
+        n(Surface, 45.0),
+        "",
+    ),
+    (
+        "Le feu a détruit 300 hectares de forêt.",
+        "300 hectares",
+        n(Surface, 3e6),
+        "",
+    ),
+    (
+        "La citerne contient 5 000 litres.",
+        "5 000 litres",
+        n(Volume, 5000.0),
+        "",
+    ),
+    (
+        "Le pays produit 2 millions de barils par jour.",
+        "2 millions de barils",
+        n(Volume, 2e6 * 158.987_294_928),
+        "",
+    ),
+    ("La neige atteint 30 cm.", "30 cm", n(Distance, 0.3), ""),
+    (
+        "Un sentier de 2,5-km longe la côte.",
+        "2,5-km",
+        n(Distance, 2500.0),
+        "",
+    ),
+    (
+        "Le colis pèse 500 grammes.",
+        "500 grammes",
+        n(Weight, 0.5),
+        "",
+    ),
+    // --- Weekdays against the article's date (Wednesday 19 June 2024)
+    (
+        "Le sommet s'ouvre vendredi.",
+        "vendredi",
+        day("2024-06-21"),
+        "",
+    ),
+    (
+        "Le ministre s'est exprimé lundi.",
+        "lundi",
+        day("2024-06-17"),
+        "",
+    ),
+    (
+        "La grève est prévue ce dimanche.",
+        "ce dimanche",
+        day("2024-06-23"),
+        "",
+    ),
+    (
+        "Le vote aura lieu mardi de la semaine prochaine.",
+        "mardi de la semaine prochaine",
+        day("2024-06-25"),
+        "",
+    ),
+    (
+        "Le texte sera examiné ce week-end.",
+        "ce week-end",
+        d(Date, "2024-06-22", "2024-06-23", Day),
+        "",
+    ),
+    (
+        "Le défilé a lieu le premier lundi de juillet.",
+        "premier lundi de juillet",
+        day("2024-07-01"),
+        "",
+    ),
+    (
+        "Le chiffre d'affaires du troisième trimestre 2023 a reculé.",
+        "troisième trimestre 2023",
+        d(Date, "2023-07-01", "2023-09-30", Month),
+        "",
+    ),
+    (
+        "Les résultats du premier semestre sont attendus.",
+        "premier semestre",
+        d(Date, "2024-01-01", "2024-06-30", Month),
+        "",
+    ),
+    // --- Holidays
+    (
+        "Les magasins ouvriront à Noël.",
+        "Noël",
+        day("2024-12-25"),
+        "2024-12-10",
+    ),
+    (
+        "La Pentecôte 2025 tombe un dimanche.",
+        "Pentecôte 2025",
+        day("2025-06-08"),
+        "",
+    ),
+    (
+        "Le lundi de Pâques est férié.",
+        "lundi de Pâques",
+        day("2024-04-01"),
+        "2024-03-20",
+    ),
+    (
+        "La fête des mères sera célébrée dimanche.",
+        "fête des mères",
+        day("2024-05-26"),
+        "2024-05-20",
+    ),
+    (
+        "Les commerces ferment pour la Toussaint.",
+        "Toussaint",
+        day("2024-11-01"),
+        "2024-10-20",
+    ),
+    // --- Months: bare, abbreviated, two-digit years, in figures
+    (
+        "Les soldes de janvier ont déçu.",
+        "janvier",
+        d(Date, "2024-01-01", "2024-01-31", Month),
+        "",
+    ),
+    (
+        "Il est né le 1er avril 78.",
+        "1er avril 78",
+        day("1978-04-01"),
+        "",
+    ),
+    (
+        "Le record date d'août 99.",
+        "août 99",
+        d(Date, "1999-08-01", "1999-08-31", Month),
+        "",
+    ),
+    (
+        "Le film sort le 5 juil. en salles.",
+        "5 juil.",
+        day("2024-07-05"),
+        "",
+    ),
+    (
+        "Les chiffres de 3/2015 ont été révisés.",
+        "3/2015",
+        d(Date, "2015-03-01", "2015-03-31", Month),
+        "",
+    ),
+    (
+        "Le festival se tient les 19-20 juillet.",
+        "19-20 juillet",
+        d(Date, "2024-07-19", "2024-07-20", Day),
+        "",
+    ),
+    (
+        "Il a quitté la ville avant hier.",
+        "avant hier",
+        day("2024-06-17"),
+        "",
+    ),
+    (
+        "Il a signé le 22/4 devant notaire.",
+        "22/4",
+        day("2024-04-22"),
+        "",
+    ),
 ];
 
 fn document(text: &str, published: &str) -> Document {
@@ -1596,6 +1863,98 @@ fn titles_and_idioms_are_not_figures() {
             got.claims.iter().all(|c| !words.contains(c.text.as_str())),
             "{sentence:?}: {:?}",
             got.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn common_nouns_and_names_are_not_units_or_dates() {
+    // (sentence, words that must not be a claim of that kind)
+    for (sentence, words, kind) in [
+        ("Il a écrit trois livres.", "trois livres", K::Money),
+        ("La sonde a atteint Mars en février.", "Mars", K::Date),
+        ("Noël Le Graët a démissionné.", "Noël", K::Date),
+        ("Le marché se tient chaque lundi.", "lundi", K::Date),
+        (
+            "L'ascension du col a duré trois heures.",
+            "ascension",
+            K::Date,
+        ),
+        ("Le réseau 5G couvre la ville.", "5G", K::Weight),
+        ("La réunion a lieu le 3/4.", "3/4", K::Percent),
+    ] {
+        let got = claims::extract(&document(sentence, ""));
+        assert!(
+            got.claims
+                .iter()
+                .all(|c| !(c.kind == kind && c.text.contains(words))),
+            "{sentence:?}: {:?}",
+            got.claims
+                .iter()
+                .map(|c| (&c.text, c.kind))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn currencies_and_measures_keep_their_unit() {
+    use recoupe::claims::Unit;
+    for (sentence, words, unit) in [
+        (
+            "Le club a payé 12 millions de livres sterling.",
+            "12 millions de livres sterling",
+            Unit::Gbp,
+        ),
+        (
+            "Une amende de 10 000 francs suisses.",
+            "10 000 francs suisses",
+            Unit::Chf,
+        ),
+        (
+            "Le projet coûte 300 millions de dollars canadiens.",
+            "300 millions de dollars canadiens",
+            Unit::Cad,
+        ),
+        ("Il a touché 450 000 yens.", "450 000 yens", Unit::Jpy),
+        (
+            "La ville a investi 100 milliards de yuans.",
+            "100 milliards de yuans",
+            Unit::Cny,
+        ),
+        ("L'action cote 210 pence.", "210 pence", Unit::Gbp),
+        (
+            "Le contrat vaut 528 millions de francs.",
+            "528 millions de francs",
+            Unit::Franc,
+        ),
+        ("Le stade a coûté £ 60 000.", "£ 60 000", Unit::Gbp),
+        ("Le terrain fait 45 acres.", "45 acres", Unit::SquareMetres),
+        (
+            "Le réservoir contient 10 gallons.",
+            "10 gallons",
+            Unit::Litres,
+        ),
+        (
+            "Le volume atteint 3 pieds cubes.",
+            "3 pieds cubes",
+            Unit::Litres,
+        ),
+        (
+            "La tempête a soufflé à 130 km/h.",
+            "130 km/h",
+            Unit::KilometresPerHour,
+        ),
+    ] {
+        let got = claims::extract(&document(sentence, ""));
+        let claim = got.claims.iter().find(|c| c.text == words);
+        assert!(
+            matches!(claim.map(|c| &c.value), Some(Value::Quantity { unit: u, .. }) if *u == unit),
+            "{sentence:?}: {:?}",
+            got.claims
+                .iter()
+                .map(|c| (&c.text, &c.value))
+                .collect::<Vec<_>>()
         );
     }
 }

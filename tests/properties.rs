@@ -178,6 +178,10 @@ proptest! {
             "selon", "la", "police", ",", "a", "déclaré", "Kim", "Jong-un", "XXe", "siècle", "il", "y",
             "mars", "dernier", "ce", "mercredi", "première", "en", "quarantaine", "—", "\n", ":",
             "Avant", "hier", "1er", "juin", "2h", "0,", "9999999999999999999999", "des", "milliers",
+            "tiers", "quarts", "cinquièmes", "sur", "/", "$", "£", "livres", "sterling", "carrés",
+            "cubes", "Noël", "fête", "pères", "week", "end", "trimestre", "toute", "journée", "janv",
+            ".", "99", "-0,4", "−", "3/4", "2015", "premier", "vendredi", "de", "la", "semaine",
+            "prochaine", "vingt-cinquième", "1.458.000,50",
         ]), 0..40),
         published in prop::option::of(0i64..40_000),
     ) {
@@ -194,5 +198,24 @@ proptest! {
         for q in &out.quotes {
             prop_assert!(q.span.end <= chars);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// `n sur d` with n below d is the share n/d, in percent, whatever the figures.
+    #[test]
+    fn a_ratio_of_figures_is_a_share(n in 1u32..500, extra in 1u32..5000) {
+        let d = n + extra;
+        let text = format!("Ils étaient {n} sur {d} à voter.");
+        let out = recoupe::claims::extract(&doc("r".into(), text.clone()));
+        let share = out.claims.iter().find(|c| c.text == format!("{n} sur {d}"));
+        let want = 100.0 * f64::from(n) / f64::from(d);
+        prop_assert!(
+            matches!(share.map(|c| &c.value), Some(recoupe::claims::Value::Quantity { range, unit: recoupe::claims::Unit::Percent })
+                if range.lo.is_some_and(|v| (v - want).abs() < 1e-9)),
+            "{text}: {:?}", out.claims.iter().map(|c| (&c.text, &c.value)).collect::<Vec<_>>()
+        );
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod attribution;
 pub mod entities;
+pub mod holidays;
 pub mod lang;
 pub mod lex;
 pub mod numbers;
@@ -33,6 +34,8 @@ pub enum ClaimKind {
     Percent,
     Duration,
     Distance,
+    Surface,
+    Volume,
     Weight,
     Temperature,
     Speed,
@@ -299,10 +302,21 @@ pub fn extract(doc: &Document) -> DocumentClaims {
 fn kind_of(unit: Unit) -> ClaimKind {
     match unit {
         Unit::Count => ClaimKind::Count,
-        Unit::Eur | Unit::Usd => ClaimKind::Money,
+        Unit::Eur
+        | Unit::Usd
+        | Unit::Gbp
+        | Unit::Chf
+        | Unit::Cad
+        | Unit::Aud
+        | Unit::Hkd
+        | Unit::Jpy
+        | Unit::Cny
+        | Unit::Franc => ClaimKind::Money,
         Unit::Percent => ClaimKind::Percent,
         Unit::Seconds => ClaimKind::Duration,
         Unit::Metres => ClaimKind::Distance,
+        Unit::SquareMetres => ClaimKind::Surface,
+        Unit::Litres => ClaimKind::Volume,
         Unit::Kilograms => ClaimKind::Weight,
         Unit::Celsius => ClaimKind::Temperature,
         Unit::KilometresPerHour => ClaimKind::Speed,

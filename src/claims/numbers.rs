@@ -20,11 +20,24 @@ pub struct NumberMatch {
     pub weak: bool,
     /// Whether the phrase ends in an approximate noun or scale that takes `de` before its noun.
     pub takes_of: bool,
+    /// A fraction (`deux tiers`, `3/4`): a share of what follows, not a count.
+    pub fraction: bool,
 }
 
 /// Reads a digit string with French conventions: `.` before groups of exactly three digits
 /// separates thousands (`7.000`), otherwise `.` or `,` is the decimal mark.
 pub fn parse_digits(s: &str) -> Option<f64> {
+    // `1.458.000,00`: dots before a decimal comma group thousands.
+    if let Some(comma) = s.rfind(',')
+        && s[..comma].contains('.')
+    {
+        let head = &s[..comma];
+        let grouped = head.split('.').skip(1).all(|g| g.len() == 3);
+        return grouped
+            .then(|| format!("{}.{}", head.replace('.', ""), &s[comma + 1..]))
+            .and_then(|t| t.parse::<f64>().ok())
+            .filter(|v| v.is_finite());
+    }
     let groups: Vec<&str> = s.split('.').collect();
     let thousands_dots = groups.len() > 1
         && groups[0].len() <= 3
@@ -101,10 +114,7 @@ fn french() -> &'static Language {
 }
 
 fn is_number_word(lex: &Lexicon, lower: &str) -> bool {
-    lex.is_number_word(lower)
-        || lower.ends_with("ième")
-        || lower == "première"
-        || lower == "premier"
+    lex.is_number_word(lower) || is_ordinal_word(lower) || lower == "première" || lower == "premier"
 }
 
 /// Spelled-out number at `i`: the longest run of number words that text2num reads.
@@ -113,7 +123,7 @@ fn spelled(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(f64, usize, bool)> 
         return None;
     }
     let mut end = i + 1;
-    while end < toks.len() && !toks[end - 1].lower.ends_with("ième") {
+    while end < toks.len() && !is_ordinal_word(&toks[end - 1].lower) {
         let t = &toks[end];
         let hyphen = t.lower == "-" && !t.space_before;
         let joiner = hyphen || lex.number_joiners.contains(&t.lower.as_ref());
@@ -131,12 +141,19 @@ fn spelled(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(f64, usize, bool)> 
     }
     // Shrink until text2num accepts the phrase (`deux et` is not a number, `deux` is).
     while end > i {
-        let phrase: Vec<&str> = toks[i..end]
+        // Ordinals written without their accent (`vingtieme`) read as with it.
+        let phrase: Vec<std::borrow::Cow<str>> = toks[i..end]
             .iter()
             .filter(|t| t.lower != "-")
-            .map(|t| t.lower.as_ref())
+            .map(|t| match t.lower.strip_suffix("ieme") {
+                Some(head) => std::borrow::Cow::Owned(format!("{head}ième")),
+                None => std::borrow::Cow::Borrowed(t.lower.as_ref()),
+            })
             .collect();
-        if let Ok(digits) = text2digits(&phrase.join(" "), french()) {
+        // Two numbers side by side (`trois cinquièmes` as `3 5ème`) are not one phrase.
+        if let Ok(digits) = text2digits(&phrase.join(" "), french())
+            && !digits.contains(' ')
+        {
             let ordinal =
                 digits.ends_with("ème") || digits.ends_with("ère") || digits.ends_with("er");
             let numeric: String = digits.chars().take_while(char::is_ascii_digit).collect();
@@ -167,6 +184,7 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
                     implied: Some(Modifier::Approx),
                     weak: false,
                     takes_of: true,
+                    fraction: false,
                 });
             }
             "des" | "plusieurs" | "quelques" | "de" => {
@@ -183,6 +201,7 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
                     implied: None,
                     weak: false,
                     takes_of: true,
+                    fraction: false,
                 });
             }
             _ => {}
@@ -200,7 +219,23 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
             implied: None,
             weak: false,
             takes_of: true,
+            fraction: false,
         });
+    }
+
+    // `-3,5`: a minus sign glued to the figure, not to a word before it (`2015-3`).
+    if matches!(t.text, "-" | "\u{2212}")
+        && (i == 0 || t.space_before)
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| !n.space_before && n.is_number())
+    {
+        let mut m = number_at(lex, toks, i + 1).filter(|m| !m.ordinal)?;
+        m.range = Range {
+            lo: m.range.hi.map(|v| -v),
+            hi: m.range.lo.map(|v| -v),
+        };
+        return Some(m);
     }
 
     if let Some(rank) = parse_ordinal(t, false) {
@@ -211,6 +246,7 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
             implied: None,
             weak: false,
             takes_of: false,
+            fraction: false,
         });
     }
 
@@ -220,10 +256,17 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
         // `7 000`, `1 500 000`: groups of three digits after a short head.
         if t.text.len() <= 3 && t.text.chars().all(|c| c.is_ascii_digit()) {
             while let Some(g) = toks.get(end) {
-                if g.space_before && g.text.len() == 3 && g.text.chars().all(|c| c.is_ascii_digit())
-                {
+                let digits = g.text.bytes().take_while(u8::is_ascii_digit).count();
+                let group = digits == 3
+                    && (g.text.len() == 3
+                        || (g.text.as_bytes()[3] == b',' && g.text.len() > 4 && g.is_number()));
+                if g.space_before && group {
                     text.push_str(g.text);
                     end += 1;
+                    // `1 234 567,89`: decimals end the figure.
+                    if g.text.len() > 3 {
+                        break;
+                    }
                 } else {
                     break;
                 }
@@ -244,6 +287,30 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
             implied: None,
             weak: false,
             takes_of: false,
+            fraction: false,
+        });
+    }
+    // `trois quarts`, `un cinquième`, `3/4`; and after a whole number, `cinq et un quart`,
+    // `2 1/4`.
+    let mut fraction = false;
+    if let Some((f, after)) = fraction_after(lex, toks, i, end, value) {
+        value = f;
+        end = after;
+        fraction = true;
+    } else if let Some((f, after)) = mixed_fraction(lex, toks, i, end) {
+        value += f;
+        end = after;
+        fraction = true;
+    }
+    if fraction {
+        return Some(NumberMatch {
+            range: Range::exact(value),
+            end,
+            ordinal: false,
+            implied: None,
+            weak: false,
+            takes_of: true,
+            fraction: true,
         });
     }
     // `deux centaines`: a number of approximate nouns.
@@ -282,7 +349,143 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
         implied,
         weak: weak && end == i + 1,
         takes_of,
+        fraction: false,
     })
+}
+
+/// The denominator a word names (`demi` 2, `tiers` 3, `quarts` 4, `cinquièmes` 5, `centième`
+/// 100), with the tokens it takes: an ordinal form of five or more, spelled in one word or
+/// several (`vingt-cinquième`), singular or plural, with or without its accent.
+fn denominator_at(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<(f64, usize)> {
+    let word = toks.get(k)?.lower.as_ref();
+    if let Some(&(_, d)) = lex.fraction_words.iter().find(|(w, _)| *w == word) {
+        return Some((d, k + 1));
+    }
+    // The ordinal ends the run: `vingt-cinquième`, `cent vingt-cinquièmes`.
+    let mut end = k;
+    while let Some(t) = toks.get(end) {
+        let lower = t.lower.trim_end_matches('s');
+        if is_ordinal_word(lower) {
+            end += 1;
+            break;
+        }
+        let hyphen = t.lower == "-" && !t.space_before;
+        if !(hyphen || lex.is_number_word(&t.lower)) || end - k > 6 {
+            return None;
+        }
+        end += 1;
+    }
+    let phrase: Vec<String> = toks[k..end]
+        .iter()
+        .filter(|t| t.lower != "-")
+        .map(|t| {
+            let w = t.lower.trim_end_matches('s');
+            w.strip_suffix("ieme")
+                .map_or_else(|| w.to_string(), |h| format!("{h}ième"))
+        })
+        .collect();
+    let digits = text2digits(&phrase.join(" "), french()).ok()?;
+    let numeric: String = digits.chars().take_while(char::is_ascii_digit).collect();
+    let d: f64 = numeric.parse().ok()?;
+    (d >= 5.0 && digits.len() > numeric.len()).then_some((d, end))
+}
+
+fn is_ordinal_word(lower: &str) -> bool {
+    (lower.ends_with("ième") || lower.ends_with("ieme")) && lower.len() > 5
+}
+
+/// Whether a denominator may start at `k`: a separate word, not the second half of a
+/// hyphenated ordinal (`vingt-cinquième` is the 25th, not twenty fifths).
+fn separate(toks: &[Tok], k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|t| t.space_before && t.lower != "-")
+}
+
+/// A fraction after a cardinal that ends at `end`: `trois quarts`, `deux tiers`, `un
+/// cinquième`, `3/4`. Its value and where it ends.
+fn fraction_after(
+    lex: &Lexicon,
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+    numerator: f64,
+) -> Option<(f64, usize)> {
+    let t = toks.get(end)?;
+    // `3/4`: small figures on both sides of a glued slash (dates were read before).
+    let day_before = start > 0
+        && lex
+            .day_determiners
+            .contains(&toks[start - 1].lower.as_ref());
+    if t.text == "/" && !t.space_before && toks[start].is_number() && !day_before {
+        let d = toks
+            .get(end + 1)
+            .filter(|d| !d.space_before && d.is_number())?;
+        // A proper fraction only: `22/4` is a day and a month.
+        let d = parse_digits(d.text).filter(|&d| d > numerator && d.fract() == 0.0)?;
+        return Some((numerator / d, end + 2));
+    }
+    // `un sur trois`, `1 sur 20`: one part in so many.
+    if lex.ratio_words.contains(&t.lower.as_ref())
+        && let Some(d) = cardinal_at(lex, toks, end + 1)
+        && d.0 > numerator
+        && numerator > 0.0
+    {
+        return Some((numerator / d.0, d.1));
+    }
+    if toks[start].is_number() || !separate(toks, end) {
+        return None;
+    }
+    let (d, after) = denominator_at(lex, toks, end)?;
+    Some((numerator / d, after))
+}
+
+/// A plain cardinal at `k`, in digits or words, and where it ends.
+fn cardinal_at(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<(f64, usize)> {
+    let t = toks.get(k)?;
+    if t.is_number() {
+        return Some((parse_digits(t.text)?, k + 1));
+    }
+    let (v, end, ordinal) = spelled(lex, toks, k)?;
+    (!ordinal).then_some((v, end))
+}
+
+/// `et un quart` after a whole number (`cinq et un quart`), or a digit fraction after a figure
+/// (`2 1/4`): the fraction and where it ends.
+fn mixed_fraction(lex: &Lexicon, toks: &[Tok], start: usize, end: usize) -> Option<(f64, usize)> {
+    let next = toks.get(end)?;
+    if toks[start].is_number() {
+        let n = next.is_number().then(|| parse_digits(next.text))??;
+        return fraction_after(lex, toks, end, end + 1, n).filter(|(f, _)| *f < 1.0);
+    }
+    if next.lower != "et" {
+        return None;
+    }
+    let (n, after, ordinal) = spelled(lex, toks, end + 1)?;
+    if ordinal {
+        return None;
+    }
+    fraction_after(lex, toks, end + 1, after, n).filter(|(f, _)| *f < 1.0)
+}
+
+/// Every number phrase of `text` as the claim stage reads it, with its byte span: what a
+/// number test suite can be measured against (a bare figure is read here but is no claim).
+pub fn numbers_in(lex: &Lexicon, text: &str) -> Vec<(std::ops::Range<usize>, f64)> {
+    let toks = super::lex::lex(text, 0..text.len());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match number_at(lex, &toks, i).filter(|m| !m.ordinal) {
+            Some(m) if m.range.lo == m.range.hi && m.range.lo.is_some() => {
+                out.push((
+                    toks[i].start..toks[m.end - 1].end,
+                    m.range.lo.unwrap_or(0.0),
+                ));
+                i = m.end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -85,6 +85,98 @@ fn is_noun(lex: &Lexicon, t: &Tok) -> bool {
     t.is_word() && !t.is_number() && !lex.is_stopword(&t.lower) && lex.month(&t.lower).is_none()
 }
 
+/// The unit a unit word makes with the word after it, its factor, and how many tokens that
+/// word takes: `dollars canadiens` (CAD), `mètres carrés` (m²), `pieds cubes` (litres).
+fn qualified_unit(
+    lex: &Lexicon,
+    toks: &[Tok],
+    u: &super::lang::UnitWord,
+    next: usize,
+) -> (Unit, f64, usize) {
+    let Some(word) = toks.get(next).map(|t| t.lower.as_ref()) else {
+        return (u.unit, u.factor, 0);
+    };
+    if let Some(&(_, _, to)) = lex
+        .currency_qualifiers
+        .iter()
+        .find(|(from, w, _)| *from == u.unit && *w == word)
+    {
+        return (to, u.factor, 1);
+    }
+    if u.unit == Unit::Metres && lex.square_words.contains(&word) {
+        return (Unit::SquareMetres, u.factor * u.factor, 1);
+    }
+    if u.unit == Unit::Metres && lex.cube_words.contains(&word) {
+        return (Unit::Litres, u.factor.powi(3) * 1000.0, 1);
+    }
+    (u.unit, u.factor, 0)
+}
+
+/// A currency before its figure: `$75 millions`, `€ 1000`, `EUR 1000`, `£ 8,10 millions`.
+fn prefix_currency(
+    lex: &Lexicon,
+    toks: &[Tok],
+    i: usize,
+    modifier: Modifier,
+) -> Option<QuantityMatch> {
+    let sign = toks.get(i)?;
+    if !lex.prefix_currencies.contains(&sign.lower.as_ref()) {
+        return None;
+    }
+    let u = lex.unit(&sign.lower).filter(|u| u.unit.is_money())?;
+    let number = numbers::number_at(lex, toks, i + 1)
+        .filter(|n| toks[i + 1].is_number() && !n.ordinal && !n.fraction && n.implied.is_none())?;
+    let (unit, factor, taken) = qualified_unit(lex, toks, u, number.end);
+    let stated = Range {
+        lo: number.range.lo.map(|v| v * factor),
+        hi: number.range.hi.map(|v| v * factor),
+    };
+    Some(QuantityMatch {
+        start: i,
+        end: number.end + taken,
+        stated,
+        range: stated.modified(modifier),
+        unit,
+        unit_word: Some(sign.text.to_string()),
+        modifier,
+        noun: None,
+        ordinal: false,
+    })
+}
+
+/// A half or a whole of a unit of time said without a figure: `une demi-heure`, `demi-journée`,
+/// `toute la journée`, `toute l'année`.
+fn half_or_whole(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatch> {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
+    let (value, mut k) = if lex.half_words.contains(&word(i)) {
+        (0.5, i + 1)
+    } else if matches!(word(i), "un" | "une") && lex.half_words.contains(&word(i + 1)) {
+        (0.5, i + 2)
+    } else if lex.whole_words.contains(&word(i)) && matches!(word(i + 1), "la" | "le" | "l") {
+        (1.0, i + 2)
+    } else {
+        return None;
+    };
+    if word(k) == "-" && !toks[k].space_before {
+        k += 1;
+    }
+    let u = lex
+        .unit(word(k))
+        .filter(|u| u.unit == Unit::Seconds && u.word.len() > 1)?;
+    let stated = Range::exact(value * u.factor);
+    Some(QuantityMatch {
+        start: i,
+        end: k + 1,
+        stated,
+        range: stated,
+        unit: Unit::Seconds,
+        unit_word: Some(toks[k].text.to_string()),
+        modifier: Modifier::Exact,
+        noun: None,
+        ordinal: false,
+    })
+}
+
 /// The quantity starting at `i`.
 /// A temperature (`35 degrés`, `40 °C`, `-5 degrés fahrenheit`, `10,5 celsius`, in °C) or a
 /// speed (`180 km/h`, `90 kilomètres par heure`, in km/h) after the number that ends at `end`.
@@ -243,6 +335,15 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
     if let Some(q) = glued_unit(lex, toks, start_number, i, modifier) {
         return Some(q);
     }
+    if skip == 0
+        && let Some(q) = half_or_whole(lex, toks, i)
+    {
+        return Some(q);
+    }
+    if let Some(mut q) = prefix_currency(lex, toks, start_number, modifier) {
+        q.start = i;
+        return Some(q);
+    }
     let number: NumberMatch = if skip == 0 {
         at_i?
     } else {
@@ -257,7 +358,7 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
     } else {
         modifier
     };
-    let mut end = number.end;
+    let end = number.end;
     let mut stated = number.range;
 
     if number.ordinal {
@@ -298,18 +399,35 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
     } else {
         end
     };
+    // `3-min`, `2,5-km`: a hyphen glued between the figure and its unit.
+    let hyphened = toks
+        .get(end)
+        .is_some_and(|t| t.text == "-" && !t.space_before)
+        && toks.get(end + 1).is_some_and(|t| !t.space_before)
+        && unit_at(lex, toks, end + 1).is_some();
+    let mut end = end + usize::from(hyphened);
     let unit = match unit_at(lex, toks, end) {
         Some((u, n)) => Some((u, end, n)),
         None => unit_at(lex, toks, after_of)
-            .filter(|(u, _)| matches!(u.unit, Unit::Eur | Unit::Usd))
+            .filter(|(u, _)| u.unit.is_money() || number.fraction || number.takes_of)
             .map(|(u, n)| (u, after_of, n)),
     };
     if let Some((u, at, len)) = unit {
         // `h` and `m` alone are units only glued to or right after a number.
-        if u.word.len() == 1 && u.word.chars().all(char::is_alphabetic) && at != number.end {
+        if u.word.len() == 1
+            && u.word.chars().all(char::is_alphabetic)
+            && at != number.end + usize::from(hyphened)
+        {
             return None;
         }
         end = at + len;
+        let (unit, factor, taken) = qualified_unit(lex, toks, u, end);
+        let scaled = toks[i..at].iter().any(|t| lex.scale(&t.lower).is_some());
+        if lex.scaled_units.contains(&u.word) && !scaled && taken == 0 {
+            // `trois livres`: books, not pounds.
+            return None;
+        }
+        end += taken;
         let mut value = stated.lo.unwrap_or(0.0);
         // `deux heures et demie`, `un an et demi`.
         if toks.get(end).is_some_and(|t| t.lower == "et")
@@ -321,11 +439,11 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
             end += 2;
         }
         stated = if stated.lo == stated.hi {
-            Range::exact(value * u.factor)
+            Range::exact(value * factor)
         } else {
             Range {
-                lo: stated.lo.map(|v| v * u.factor),
-                hi: stated.hi.map(|v| v * u.factor),
+                lo: stated.lo.map(|v| v * factor),
+                hi: stated.hi.map(|v| v * factor),
             }
         };
         return Some(QuantityMatch {
@@ -333,9 +451,9 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
             end,
             stated,
             range: stated.modified(modifier),
-            unit: u.unit,
+            unit,
             unit_word: Some(
-                toks[at..at + len]
+                toks[at..at + len + taken]
                     .iter()
                     .map(|t| t.text)
                     .collect::<Vec<_>>()
@@ -348,6 +466,30 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
     }
     if number.weak {
         return None;
+    }
+    // `deux tiers des députés`, `un électeur sur trois`: a share, in percent.
+    if number.fraction {
+        let stated = Range::exact(stated.lo.unwrap_or(0.0) * 100.0);
+        let noun_start = end
+            + usize::from(
+                toks.get(end)
+                    .is_some_and(|t| lex.of_words.contains(&t.lower.as_ref())),
+            );
+        let noun = toks
+            .get(noun_start)
+            .filter(|t| is_noun(lex, t))
+            .map(|_| (noun_start, noun_start + 1));
+        return Some(QuantityMatch {
+            start: i,
+            end: noun.map_or(end, |n| n.1),
+            stated,
+            range: stated.modified(modifier),
+            unit: Unit::Percent,
+            unit_word: Some("%".into()),
+            modifier,
+            noun,
+            ordinal: false,
+        });
     }
 
     // A counted noun: `7000 conteneurs`, `une quarantaine de chefs d'État`.

@@ -5,6 +5,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
+use super::holidays;
 use super::lang::Lexicon;
 use super::lex::Tok;
 use super::numbers;
@@ -143,6 +144,14 @@ fn weekday_date(reference: NaiveDate, weekday: u32, direction: i32) -> Option<Na
     reference.checked_add_signed(chrono::Duration::days(offset))
 }
 
+/// A weekday of the reference's week (Monday to Sunday), or of a week before or after it.
+fn weekday_of_week(reference: NaiveDate, weekday: u32, weeks: i64) -> Option<NaiveDate> {
+    let monday = reference.checked_sub_signed(chrono::Duration::days(i64::from(
+        reference.weekday().num_days_from_monday(),
+    )))?;
+    monday.checked_add_signed(chrono::Duration::days(7 * weeks + i64::from(weekday)))
+}
+
 fn season(lex: &Lexicon, name: &str, year: i32) -> Option<DateRange> {
     let &(_, (m1, d1), (m2, d2)) = lex.seasons.iter().find(|(s, ..)| *s == name)?;
     let end_year = if m2 < m1 { year + 1 } else { year };
@@ -174,6 +183,7 @@ fn full_year(yy: i32, reference: Option<NaiveDate>) -> i32 {
 /// first, as French writes it; month first only where the day-first reading is impossible
 /// (`02/22/2016`). Dashes need a year, so that a score (`2-1`) is not a date.
 fn numeric_date(
+    lex: &Lexicon,
     toks: &[Tok],
     i: usize,
     reference: Option<NaiveDate>,
@@ -237,10 +247,14 @@ fn numeric_date(
         }
         [d, m] if sep == "/" => {
             let before = if i > 0 { lower(toks, i - 1) } else { "" };
-            if !(m.len() == 2 || matches!(before, "le" | "du" | "au" | "l")) {
+            let (d_text, m_text) = (*d, *m);
+            let (d, m) = (num(d)?, num(m)?);
+            // `22/4` cannot be a fraction of one; `3/4` needs a `le` to be a date.
+            if !(m_text.len() == 2 || d > 12 || lex.day_determiners.contains(&before))
+                || d_text.len() > 2
+            {
                 return None;
             }
-            let (d, m) = (num(d)?, num(m)?);
             let near = nearest_month(reference?, u32::try_from(m).ok()?)?;
             let date = NaiveDate::from_ymd_opt(near.from?.year(), m as u32, d as u32)?;
             return Some((end, DateRange::day(date)));
@@ -249,6 +263,196 @@ fn numeric_date(
     };
     let date = NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)?;
     Some((end, DateRange::day(date)))
+}
+
+/// A relative day written in two words at `i` (`avant hier`), and its offset.
+fn two_word_relative_day(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<i64> {
+    let (first, second) = (lower(toks, i), lower(toks, i + 1));
+    lex.relative_days.iter().find_map(|&(d, offset)| {
+        let (a, b) = d.split_once(' ')?;
+        (a == first && b == second).then_some(offset)
+    })
+}
+
+/// The month at `k`, written whole (`juillet`) or abbreviated (`juil.`, `sept`), and the token
+/// after it (and after the abbreviation's point).
+fn month_in_date(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<(u32, usize)> {
+    let w = lower(toks, k);
+    if let Some(m) = month_of(lex, w) {
+        return Some((m, k + 1));
+    }
+    let m = lex.month_abbreviation(w)?;
+    let dot = toks
+        .get(k + 1)
+        .is_some_and(|t| t.text == "." && !t.space_before);
+    Some((m, k + 1 + usize::from(dot)))
+}
+
+/// The year after a day and month at `k`: `2016`, `, 2016`, or two digits that end the
+/// expression (`1er avril 78`, not `le 12 mai 25 personnes`).
+fn year_after(toks: &[Tok], k: usize, reference: Option<NaiveDate>) -> Option<(i32, usize)> {
+    let comma = usize::from(lower(toks, k) == "," && year_token(toks.get(k + 1)).is_some());
+    if let Some(year) = year_token(toks.get(k + comma)) {
+        return Some((year, k + comma + 1));
+    }
+    let t = toks.get(k)?;
+    let two = t.text.len() == 2 && t.text.bytes().all(|b| b.is_ascii_digit());
+    let ends = toks.get(k + 1).is_none_or(|n| !n.is_word());
+    if !(two && ends) {
+        return None;
+    }
+    Some((full_year(t.text.parse().ok()?, reference), k + 1))
+}
+
+/// A month and a year in figures: `3/2015`, `11 / 2016`, `2016-11`, `2015/3`.
+fn numeric_month(toks: &[Tok], i: usize) -> Option<(usize, DateRange)> {
+    let small = |t: &Tok| {
+        t.text.len() <= 2
+            && t.text.bytes().all(|b| b.is_ascii_digit())
+            && (1..=12).contains(&t.text.parse::<u32>().unwrap_or(0))
+    };
+    let (a, sep, b) = (toks.get(i)?, toks.get(i + 1)?, toks.get(i + 2)?);
+    if !matches!(sep.text, "/" | "-") {
+        return None;
+    }
+    // Not a day-month-year date (`3/7/2015`), nor a range of years (`2015-2016`).
+    if toks
+        .get(i + 3)
+        .is_some_and(|t| matches!(t.text, "/" | "-") && !t.space_before)
+    {
+        return None;
+    }
+    let year_of = |t: &Tok| year_token(Some(t)).filter(|y| (1900..=2100).contains(y));
+    let (month, year) = if small(a) && year_of(b).is_some() {
+        (a.text.parse().ok()?, year_of(b)?)
+    } else if year_of(a).is_some() && small(b) {
+        (b.text.parse().ok()?, year_of(a)?)
+    } else {
+        return None;
+    };
+    // Glued on both sides, or spaced on both (`11 / 2016`).
+    if sep.space_before != b.space_before {
+        return None;
+    }
+    Some((i + 3, DateRange::month(year, month)?))
+}
+
+/// The token after `week-end` (or `weekend`) at `k`.
+fn weekend_at(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<usize> {
+    let w = lower(toks, k);
+    if lex.weekend_words.contains(&w) {
+        return Some(k + 1);
+    }
+    let glued = |j: usize| toks.get(j).is_some_and(|t| !t.space_before);
+    (w == "week"
+        && lower(toks, k + 1) == "-"
+        && lower(toks, k + 2) == "end"
+        && glued(k + 1)
+        && glued(k + 2))
+    .then_some(k + 3)
+}
+
+/// `le premier vendredi de juillet`, `le dernier dimanche de mars 2024`, `le deuxième mardi du
+/// mois`: the weekday of that rank in the month.
+fn nth_weekday_at(
+    lex: &Lexicon,
+    toks: &[Tok],
+    i: usize,
+    reference: Option<NaiveDate>,
+) -> Option<TimeMatch> {
+    let weekday = weekday_of(lex, lower(toks, i + 1))?;
+    let w = lower(toks, i);
+    let n = if lex.last_words.contains(&w) {
+        -1
+    } else {
+        let t = toks.get(i)?;
+        let rank = numbers::parse_ordinal(t, false)
+            .map(|r| r as i32)
+            .or_else(|| {
+                lex.rank_words
+                    .iter()
+                    .find(|(r, _)| *r == w)
+                    .map(|&(_, n)| n)
+            })?;
+        if !(1..=5).contains(&rank) {
+            return None;
+        }
+        rank
+    };
+    let of = lower(toks, i + 2);
+    let (month, year, end, relative) = if of == "du" && lower(toks, i + 3) == "mois" {
+        let r = reference?;
+        (r.month(), r.year(), i + 4, true)
+    } else if of == "de"
+        && lex.this_words.contains(&lower(toks, i + 3))
+        && lower(toks, i + 4) == "mois"
+    {
+        let r = reference?;
+        (r.month(), r.year(), i + 5, true)
+    } else if of == "de" || of == "d" {
+        let (month, after) = month_in_date(lex, toks, i + 3)?;
+        match year_token(toks.get(after)) {
+            Some(y) => (month, y, after + 1, false),
+            None => {
+                let near = nearest_month(reference?, month)?;
+                (month, near.from?.year(), after, true)
+            }
+        }
+    } else {
+        return None;
+    };
+    let rule = holidays::Rule::NthWeekday { month, weekday, n };
+    let d = holidays::day_in(rule, year)?;
+    Some(TimeMatch {
+        end,
+        value: DateRange::day(d),
+        relative,
+    })
+}
+
+/// `le troisième trimestre 2024`, `au premier semestre`: three or six months of a year (the
+/// article's when none is written).
+fn quarter_at(
+    lex: &Lexicon,
+    toks: &[Tok],
+    i: usize,
+    reference: Option<NaiveDate>,
+) -> Option<TimeMatch> {
+    let months = *lex
+        .year_parts
+        .iter()
+        .find(|(p, _)| *p == lower(toks, i + 1))
+        .map(|(_, m)| m)?;
+    let t = toks.get(i)?;
+    let w = lower(toks, i);
+    let rank = numbers::parse_ordinal(t, false)
+        .map(|r| r as i32)
+        .or_else(|| {
+            lex.rank_words
+                .iter()
+                .find(|(r, _)| *r == w)
+                .map(|&(_, n)| n)
+        })?;
+    if rank < 1 || rank as u32 * months > 12 {
+        return None;
+    }
+    let of = usize::from(matches!(lower(toks, i + 2), "de" | "du"));
+    let (year, end, relative) = match year_token(toks.get(i + 2 + of)) {
+        Some(y) => (y, i + 3 + of, false),
+        None => (reference?.year(), i + 2, true),
+    };
+    let first = (rank as u32 - 1) * months + 1;
+    let from = NaiveDate::from_ymd_opt(year, first, 1)?;
+    let to = DateRange::month(year, first + months - 1)?.to;
+    Some(TimeMatch {
+        end,
+        value: DateRange {
+            from: Some(from),
+            to,
+            grain: Grain::Month,
+        },
+        relative,
+    })
 }
 
 /// The day of the month a token writes: `1er`, `premier`, or one or two digits.
@@ -271,7 +475,13 @@ fn day_range(
 ) -> Option<TimeMatch> {
     let d1 = day_number(toks.get(i)?)?;
     let is_day = |m: &TimeMatch| m.value.grain == Grain::Day && m.value.from == m.value.to;
-    if lower(toks, i + 1) == "au" {
+    // `19-20 novembre`: a glued dash between two days.
+    let dash = toks
+        .get(i + 1)
+        .is_some_and(|t| t.text == "-" && !t.space_before)
+        && toks.get(i + 2).is_some_and(|t| !t.space_before);
+    let connector = lower(toks, i + 1);
+    if connector == "au" || dash || (connector == "et" && i > 0 && lower(toks, i - 1) == "entre") {
         let second = single_time_at(lex, toks, i + 2, reference).filter(is_day)?;
         let to = second.value.to?;
         let mut from = NaiveDate::from_ymd_opt(to.year(), to.month(), d1);
@@ -324,6 +534,9 @@ pub fn part_at(
     reference: Option<NaiveDate>,
 ) -> Option<TimeMatch> {
     use crate::claims::lang::PeriodPart;
+    if !lex.may_open_period(lower(toks, i)) {
+        return None;
+    }
     let &(_, part) = lex
         .period_parts
         .iter()
@@ -385,7 +598,15 @@ pub fn bounded_at(
 ) -> Option<(TimeMatch, crate::claims::Modifier)> {
     use crate::claims::Modifier;
     use crate::claims::lang::DateBound;
+    // Most tokens open no period; the bounds are not scanned at them.
+    if !lex.may_open_period(lower(toks, i)) {
+        return None;
+    }
     let (bound, skip) = super::lex::longest_at(toks, i, lex.date_bounds)?;
+    // `avant hier` is a day, not a bound.
+    if two_word_relative_day(lex, toks, i).is_some() {
+        return None;
+    }
     let m = time_at(lex, toks, i + skip, reference)?;
     let v = m.value;
     let (value, modifier) = match bound {
@@ -439,8 +660,11 @@ pub fn time_at(
     i: usize,
     reference: Option<NaiveDate>,
 ) -> Option<TimeMatch> {
-    if i > 0
-        && lower(toks, i - 1) == "du"
+    // `du 13 au 15 juillet`, `entre le 2 et le 5 mai`, and without the `du`: `13 au 15 juillet`,
+    // `19-20 novembre`.
+    let opens = i > 0 && matches!(lower(toks, i - 1), "du" | "entre");
+    let joined = matches!(lower(toks, i + 1), "au" | "-");
+    if (opens || joined)
         && let Some(m) = day_range(lex, toks, i, reference)
     {
         return Some(m);
@@ -476,6 +700,10 @@ fn single_time_at(
         && toks.get(i + 1).is_some_and(|t| !t.space_before)
         && toks.get(i + 2).is_some_and(|t| !t.space_before))
     .then(|| format!("{w}-{}", lower(toks, i + 2)));
+    if let Some(offset) = two_word_relative_day(lex, toks, i) {
+        let d = reference?.checked_add_signed(chrono::Duration::days(offset))?;
+        return relative(i + 2, DateRange::day(d));
+    }
     for (word, end) in [(hyphenated.as_deref(), i + 3), (Some(w), i + 1)] {
         if let Some(word) = word
             && let Some(&(_, offset)) = lex.relative_days.iter().find(|(d, _)| *d == word)
@@ -485,8 +713,21 @@ fn single_time_at(
         }
     }
 
-    if let Some((end, value)) = numeric_date(toks, i, reference) {
+    if let Some((end, value)) = numeric_date(lex, toks, i, reference) {
         return absolute(end, value);
+    }
+
+    if let Some((end, value)) = numeric_month(toks, i) {
+        return absolute(end, value);
+    }
+
+    // `Noël`, `la fête des pères 2015`, `la Pentecôte de 2024`.
+    if let Some((rule, end)) = holidays::holiday_at(lex, toks, i) {
+        let of = usize::from(matches!(lower(toks, end), "de" | "en"));
+        if let Some(year) = year_token(toks.get(end + of)) {
+            return absolute(end + of + 1, DateRange::day(holidays::day_in(rule, year)?));
+        }
+        return relative(end, DateRange::day(holidays::nearest(rule, reference?)?));
     }
 
     // `19 juin 2024`, `1er juin`, `mercredi 19 juin 2024`.
@@ -495,19 +736,21 @@ fn single_time_at(
     } else {
         i
     };
+    // `mer, 22 janv.`: a weekday and its comma.
+    let day_start = day_start + usize::from(day_start > i && lower(toks, day_start) == ",");
     let day = toks.get(day_start).and_then(day_number);
     if let Some(day) = day
-        && let Some(month) = month_of(lex, lower(toks, day_start + 1))
+        && let Some((month, after)) = month_in_date(lex, toks, day_start + 1)
     {
-        if let Some(year) = year_token(toks.get(day_start + 2)) {
+        if let Some((year, end)) = year_after(toks, after, reference) {
             let d = NaiveDate::from_ymd_opt(year, month, day)?;
-            return absolute(day_start + 3, DateRange::day(d));
+            return absolute(end, DateRange::day(d));
         }
         // No year: the occurrence nearest the article's date.
         let reference = reference?;
         let near = nearest_month(reference, month)?;
         let d = NaiveDate::from_ymd_opt(near.from?.year(), month, day)?;
-        return relative(day_start + 2, DateRange::day(d));
+        return relative(after, DateRange::day(d));
     }
 
     // Weekdays: `ce mercredi`, `mercredi dernier`, `mercredi prochain`.
@@ -518,6 +761,31 @@ fn single_time_at(
     };
     if let Some(weekday) = weekday_of(lex, lower(toks, wd_index)) {
         let after = lower(toks, wd_index + 1);
+        let reference = reference?;
+        // `vendredi de la semaine prochaine`, `dimanche la semaine dernière`, `vendredi cette
+        // semaine`: that weekday of the week named.
+        let of = usize::from(after == "de");
+        let week = lower(toks, wd_index + 1 + of);
+        let week_offset = if matches!(week, "la" | "cette")
+            && lex.week_words.contains(&lower(toks, wd_index + 2 + of))
+        {
+            let direction = lower(toks, wd_index + 3 + of);
+            if week == "cette" {
+                Some((0, wd_index + 3 + of))
+            } else if lex.next_words.contains(&direction) {
+                Some((1, wd_index + 4 + of))
+            } else if lex.last_words.contains(&direction) {
+                Some((-1, wd_index + 4 + of))
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if let Some((weeks, end)) = week_offset {
+            let d = weekday_of_week(reference, weekday, weeks)?;
+            return relative(end, DateRange::day(d));
+        }
         let (direction, end) = if lex.last_words.contains(&after) {
             (-1, wd_index + 2)
         } else if lex.next_words.contains(&after) {
@@ -525,17 +793,40 @@ fn single_time_at(
         } else {
             (0, wd_index + 1)
         };
-        // A bare weekday name is a date only with `ce` or a direction word.
-        if wd_from_this || direction != 0 || i > 0 && lower(toks, i - 1) == "le" {
-            let d = weekday_date(reference?, weekday, direction)?;
-            return relative(end, DateRange::day(d));
+        // `tous les lundis`, `chaque mardi`: a recurring day, not a date.
+        let before = if i > 0 { lower(toks, i - 1) } else { "" };
+        if lex.recurring_words.contains(&before) {
+            return None;
         }
+        // `ce vendredi`: the one of the article's week; a bare `vendredi`, the nearest.
+        let d = if wd_from_this && direction == 0 {
+            weekday_of_week(reference, weekday, 0)?
+        } else {
+            weekday_date(reference, weekday, direction)?
+        };
+        return relative(end, DateRange::day(d));
+    }
+
+    // `ce septembre`, `cette année`'s month; `prochain juin`.
+    if (lex.this_words.contains(&w) || lex.next_words.contains(&w))
+        && let Some(month) = month_of(lex, lower(toks, i + 1))
+        && year_token(toks.get(i + 2)).is_none()
+    {
+        let reference = reference?;
+        let value = if lex.this_words.contains(&w) {
+            DateRange::month(reference.year(), month)?
+        } else {
+            next_month(reference, month)?
+        };
+        return relative(i + 2, value);
     }
 
     // Months: `septembre 2023`, `mars dernier`, `en mars`.
     if let Some(month) = month_of(lex, w) {
-        if let Some(year) = year_token(toks.get(i + 1)) {
-            return absolute(i + 2, DateRange::month(year, month)?);
+        if let Some((year, end)) =
+            year_after(toks, i + 1, reference).filter(|_| lower(toks, i + 1) != ",")
+        {
+            return absolute(end, DateRange::month(year, month)?);
         }
         let after = lower(toks, i + 1);
         if lex.last_words.contains(&after) {
@@ -545,10 +836,10 @@ fn single_time_at(
             return relative(i + 2, next_month(reference?, month)?);
         }
         let before = if i > 0 { lower(toks, i - 1) } else { "" };
-        if matches!(
-            before,
-            "en" | "début" | "fin" | "mi" | "courant" | "depuis" | "dès" | "de"
-        ) {
+        // A bare month is its occurrence nearest the article, written lower case as French
+        // writes months (`Mars` and `Mai` are also a planet and a name).
+        let name_like = toks[i].is_capitalised() && i > 0 && lex.name_like_months.contains(&w);
+        if !name_like && !lex.recurring_words.contains(&before) {
             return relative(i + 1, nearest_month(reference?, month)?);
         }
         return None;
@@ -591,6 +882,44 @@ fn single_time_at(
     } else {
         i
     };
+    // `ce week-end`, `le week-end dernier`: the Saturday and Sunday of the week meant.
+    let weekend_index = if lex.this_words.contains(&w) || w == "le" {
+        i + 1
+    } else {
+        i
+    };
+    if let Some(after_weekend) = weekend_at(lex, toks, weekend_index) {
+        let after = lower(toks, after_weekend);
+        let (weeks, end) = if lex.last_words.contains(&after) {
+            (-1, after_weekend + 1)
+        } else if lex.next_words.contains(&after) {
+            (1, after_weekend + 1)
+        } else {
+            (0, after_weekend)
+        };
+        if weekend_index > i || weeks != 0 {
+            let saturday = weekday_of_week(reference?, 5, weeks)?;
+            return relative(
+                end,
+                DateRange {
+                    from: Some(saturday),
+                    to: saturday.succ_opt(),
+                    grain: Grain::Day,
+                },
+            );
+        }
+    }
+
+    // `le premier vendredi de juillet`, `le dernier lundi du mois`.
+    if let Some(m) = nth_weekday_at(lex, toks, i, reference) {
+        return Some(m);
+    }
+
+    // `au troisième trimestre 2024`, `le premier semestre`.
+    if let Some(m) = quarter_at(lex, toks, i, reference) {
+        return Some(m);
+    }
+
     let period = lower(toks, period_index);
     if matches!(period, "an" | "année" | "mois" | "semaine") {
         let after = lower(toks, period_index + 1);
@@ -730,7 +1059,9 @@ fn single_time_at(
         let before = if i > 0 { lower(toks, i - 1) } else { "" };
         let unit_follows = next.is_some_and(|n| lex.unit(&n.lower).is_some() || n.text == "€");
         let introduced = lex.year_prepositions.contains(&before) && !unit_follows;
-        if !grouped && !range_of_nouns && (introduced || !noun_follows) {
+        let priced = lex.prefix_currencies.contains(&before);
+        if !grouped && !range_of_nouns && !priced && (introduced || !(noun_follows || unit_follows))
+        {
             return absolute(i + 1, DateRange::year(year)?);
         }
     }

@@ -13,10 +13,21 @@ pub enum Unit {
     Count,
     Eur,
     Usd,
+    Gbp,
+    Chf,
+    Cad,
+    Aud,
+    Hkd,
+    Jpy,
+    Cny,
+    /// A franc whose country the text does not say (French before 2002, Swiss, CFA).
+    Franc,
     Percent,
     /// Durations, in seconds.
     Seconds,
     Metres,
+    SquareMetres,
+    Litres,
     Kilograms,
     /// A rank (`80e anniversaire`).
     Ordinal,
@@ -24,6 +35,50 @@ pub enum Unit {
     Celsius,
     /// Speeds, in kilometres per hour.
     KilometresPerHour,
+}
+
+impl Unit {
+    pub fn is_money(self) -> bool {
+        matches!(
+            self,
+            Unit::Eur
+                | Unit::Usd
+                | Unit::Gbp
+                | Unit::Chf
+                | Unit::Cad
+                | Unit::Aud
+                | Unit::Hkd
+                | Unit::Jpy
+                | Unit::Cny
+                | Unit::Franc
+        )
+    }
+
+    /// What a report writes after a figure: ISO 4217 codes for currencies, SI symbols.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Unit::Count => "",
+            Unit::Eur => " EUR",
+            Unit::Usd => " USD",
+            Unit::Gbp => " GBP",
+            Unit::Chf => " CHF",
+            Unit::Cad => " CAD",
+            Unit::Aud => " AUD",
+            Unit::Hkd => " HKD",
+            Unit::Jpy => " JPY",
+            Unit::Cny => " CNY",
+            Unit::Franc => " francs",
+            Unit::Percent => " %",
+            Unit::Seconds => " s",
+            Unit::Metres => " m",
+            Unit::SquareMetres => " m²",
+            Unit::Litres => " L",
+            Unit::Kilograms => " kg",
+            Unit::Ordinal => " (rank)",
+            Unit::Celsius => " °C",
+            Unit::KilometresPerHour => " km/h",
+        }
+    }
 }
 
 /// How the source qualified the figure.

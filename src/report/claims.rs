@@ -70,15 +70,8 @@ pub fn unit_scale(r: &Range, unit: Unit) -> (f64, &'static str) {
                 (60.0, " min")
             }
         }
-        Unit::Eur => (1.0, " EUR"),
-        Unit::Usd => (1.0, " USD"),
-        Unit::Percent => (1.0, " %"),
-        Unit::Metres => (1.0, " m"),
-        Unit::Kilograms => (1.0, " kg"),
-        Unit::Celsius => (1.0, " °C"),
-        Unit::KilometresPerHour => (1.0, " km/h"),
-        Unit::Ordinal => (1.0, " (rank)"),
         Unit::Count => (1.0, ""),
+        other => (1.0, other.suffix()),
     }
 }
 

@@ -49,6 +49,46 @@ pub struct Lexicon {
     pub scales: &'static [(&'static str, f64)],
     /// Approximate-count nouns: `une quarantaine` (≈ value), with their value.
     pub approx_nouns: &'static [(&'static str, f64)],
+    /// Denominators in words (`tiers` 3, `quarts` 4); from five on they are ordinal forms.
+    pub fraction_words: &'static [(&'static str, f64)],
+    /// Words of a ratio between two figures (`un sur trois`).
+    pub ratio_words: &'static [&'static str],
+    /// Words after a currency that say whose it is (`dollars canadiens`, `$ c`, `francs
+    /// suisses`): the currency they follow and the one they make.
+    pub currency_qualifiers: &'static [(crate::claims::Unit, &'static str, crate::claims::Unit)],
+    /// Currency signs and codes that may stand before their figure (`$75 millions`, `EUR 1000`).
+    pub prefix_currencies: &'static [&'static str],
+    /// Units that are also common nouns (`livres`, books): a unit only after a scale
+    /// (`361 millions de livres`), before a qualifier (`livres sterling`) or as a sign.
+    pub scaled_units: &'static [&'static str],
+    /// Words after a length that make it a surface (`mètres carrés`) or a volume (`pieds cubes`).
+    pub square_words: &'static [&'static str],
+    pub cube_words: &'static [&'static str],
+    /// `toute la journée`: a whole unit of time.
+    pub whole_words: &'static [&'static str],
+    /// Accented spellings of the first words of holidays (`noel` is written `noël`).
+    pub holiday_accents: &'static [(&'static str, &'static str)],
+    /// Holidays by name, unaccented, with the rule of their day.
+    pub holidays: &'static [(&'static [&'static str], crate::claims::holidays::Rule)],
+    /// Words before a day of the month (`le 3/4`, `du 12`): after them `3/4` is a date.
+    pub day_determiners: &'static [&'static str],
+    /// Words for a week (`semaine`), for `vendredi de la semaine prochaine`.
+    pub week_words: &'static [&'static str],
+    /// Words before a weekday or month that make it recurring (`chaque lundi`, `tous les`).
+    pub recurring_words: &'static [&'static str],
+    /// Months that are also names when capitalised inside a sentence (`Mars`).
+    pub name_like_months: &'static [&'static str],
+    /// `week-end` written as one word.
+    pub weekend_words: &'static [&'static str],
+    /// Ranks in words for `le premier vendredi`, `le troisième trimestre`.
+    pub rank_words: &'static [(&'static str, i32)],
+    /// Parts of a year counted by rank, with their length in months (`trimestre` 3).
+    pub year_parts: &'static [(&'static str, u32)],
+    /// Holidays whose one-word name is also a common noun: holidays only with a capital.
+    pub capitalised_holidays: &'static [&'static str],
+    /// Abbreviated months, read only beside a day or a year (`5 juil.`, `sept. 2024`): alone,
+    /// `sept` is seven and `mar` a word.
+    pub month_abbreviations: &'static [(&'static str, u32)],
     /// Fractions after a unit or number: `et demi`.
     pub half_words: &'static [&'static str],
     pub units: &'static [UnitWord],
@@ -132,6 +172,8 @@ pub struct Index {
     lead_words: Set,
     /// First words of date bounds and period parts (`avant`, `jusqu`, `fin`).
     period_heads: Set,
+    /// First words of holidays, with and without accents.
+    holiday_heads: rustc_hash::FxHashSet<String>,
 }
 
 fn first_wins<V: Copy>(pairs: impl Iterator<Item = (&'static str, V)>) -> Map<V> {
@@ -163,6 +205,15 @@ impl Index {
         triggers.extend(lex.first_words.iter().copied());
         triggers.extend(lex.ago.first().copied());
         triggers.extend(["un", "une", "an", "année", "mois", "semaine"]);
+        triggers.extend(lex.prefix_currencies.iter().copied());
+        triggers.extend(lex.holidays.iter().map(|h| h.0[0]));
+        triggers.extend(lex.weekend_words.iter().copied());
+        triggers.extend(lex.rank_words.iter().map(|r| r.0));
+        triggers.extend(lex.last_words.iter().copied());
+        triggers.insert("week");
+        triggers.extend(lex.holiday_accents.iter().map(|h| h.1));
+        triggers.extend(lex.half_words.iter().copied());
+        triggers.extend(lex.whole_words.iter().copied());
         Index {
             triggers,
             reporting: set(lex.reporting_verbs),
@@ -183,6 +234,19 @@ impl Index {
             name_particles: set(lex.name_particles),
             modifier_heads: lex.modifiers.iter().map(|m| m.0[0]).collect(),
             lead_words: set(lex.lead_words),
+            holiday_heads: lex
+                .holidays
+                .iter()
+                .flat_map(|(words, _)| {
+                    let head = words[0];
+                    let accented = lex
+                        .holiday_accents
+                        .iter()
+                        .filter(move |(plain, _)| *plain == head)
+                        .map(|(_, a)| a.to_string());
+                    std::iter::once(head.to_string()).chain(accented)
+                })
+                .collect(),
         }
     }
 }
@@ -211,6 +275,12 @@ impl Lexicon {
     /// lead word before a trigger, an approximate-count noun or a scale word.
     pub fn may_start_at(&self, toks: &[crate::claims::lex::Tok], i: usize) -> bool {
         let t = &toks[i];
+        // `-0,4 %`: a minus sign glued to its figure.
+        if matches!(t.text, "-" | "\u{2212}") {
+            return toks
+                .get(i + 1)
+                .is_some_and(|n| !n.space_before && n.is_number());
+        }
         if !self.index().lead_words.contains(t.lower.as_ref()) {
             return self.may_start_expression(t.text, &t.lower);
         }
@@ -224,6 +294,19 @@ impl Lexicon {
     /// Whether `lower` may open a bounded or partial period (`avant 2000`, `fin mars`).
     pub fn may_open_period(&self, lower: &str) -> bool {
         self.index().period_heads.contains(lower)
+    }
+
+    /// Whether a holiday's name may start with `lower`.
+    pub fn may_start_holiday(&self, lower: &str) -> bool {
+        self.index().holiday_heads.contains(lower)
+    }
+
+    /// The month an abbreviation names (`juil` → 7).
+    pub fn month_abbreviation(&self, lower: &str) -> Option<u32> {
+        self.month_abbreviations
+            .iter()
+            .find(|(a, _)| *a == lower)
+            .map(|&(_, m)| m)
     }
 
     /// Whether `lower` is a verb of reporting (`déclaré`, `affirme`).
