@@ -84,10 +84,15 @@ pub fn claimant(lex: &Lexicon, toks: &[Tok]) -> Option<(usize, usize)> {
             if trigger.len() == 1 && trigger[0] == "pour" {
                 continue;
             }
-            let matches = trigger
-                .iter()
-                .enumerate()
-                .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.lower == *w));
+            // `d'après-midi` is the afternoon, not `d'après`: a glued hyphen continues the word.
+            let continued = toks
+                .get(i + trigger.len())
+                .is_some_and(|t| t.text == "-" && !t.space_before);
+            let matches = !continued
+                && trigger
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.lower == *w));
             if matches && let Some(p) = phrase(toks, i + trigger.len(), 6) {
                 return Some(p);
             }

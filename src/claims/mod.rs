@@ -4,6 +4,7 @@
 //! for are in [`lang`] (French first).
 
 pub mod attribution;
+pub mod clock;
 pub mod entities;
 pub mod holidays;
 pub mod lang;
@@ -23,7 +24,7 @@ use crate::text::{Offsets, Prepared};
 
 pub use entities::{EntityGroup, EntityKind};
 pub use lang::Lexicon;
-pub use value::{DateRange, Grain, Modifier, Range, Unit, Value};
+pub use value::{ClockRange, DateRange, Grain, Modifier, Range, Unit, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -43,6 +44,8 @@ pub enum ClaimKind {
     Ordinal,
     /// A point or period in time.
     Date,
+    /// A time of day: `à 18 heures`, `vers 4 heures du matin`.
+    Time,
     /// When something last happened or started: `depuis 24 ans`,
     /// `une première depuis les années 2000`.
     Since,
@@ -366,6 +369,9 @@ fn sentence_claims(
     out: &mut Vec<Claim>,
 ) {
     let mut i = 0;
+    // The last single day stated, as (first token, token after it, index in `out`, day,
+    // relative): a time of day right after it is a time on that day.
+    let mut last_day: Option<(usize, usize, usize, NaiveDate, bool)> = None;
     while i < toks.len() {
         let claim = |kind, start: usize, end: usize, value, modifier, noun, relative: bool| Claim {
             kind,
@@ -379,6 +385,51 @@ fn sentence_claims(
             reference: if relative { reference } else { None },
             previous_sentence: None,
         };
+        // A time of day first: `entre 18 et 20 heures` is no range of durations.
+        if clock::may_start(lex_, toks, i)
+            && let Some(c) = clock::clock_at(lex_, toks, i)
+        {
+            let joined = last_day.filter(|&(_, end, index, ..)| {
+                index + 1 == out.len()
+                    && toks[end..c.start].iter().all(|t| {
+                        t.lower == "," || lex_.clock_prepositions.contains(&t.lower.as_ref())
+                    })
+                    && c.start - end <= 2
+            });
+            let night = c
+                .night_of
+                .and_then(|w| Some((time::weekday_date(reference?, w, 0)?, true)));
+            let (start, day, relative) = match (joined, night) {
+                (Some((start, _, _, day, relative)), _) => {
+                    out.pop();
+                    (start, Some(day), relative)
+                }
+                (None, Some((day, relative))) => (c.start, Some(day), relative),
+                (None, None) => (c.start, None, false),
+            };
+            let grain = if c.minutes_given {
+                Grain::Minute
+            } else {
+                Grain::Hour
+            };
+            out.push(claim(
+                ClaimKind::Time,
+                start,
+                c.end,
+                Value::Clock(value::ClockRange {
+                    day,
+                    from: c.from,
+                    to: c.to,
+                    grain,
+                }),
+                c.modifier,
+                None,
+                relative,
+            ));
+            last_day = None;
+            i = c.end;
+            continue;
+        }
         // A range of figures first: its first figure alone would be read without its noun.
         let range = quantity::range_at(lex_, toks, i);
         let bounded = match range {
@@ -410,6 +461,12 @@ fn sentence_claims(
                 ClaimKind::Since
             } else {
                 ClaimKind::Date
+            };
+            last_day = match (m.value.from, m.value.grain) {
+                (Some(d), Grain::Day) if m.value.to == Some(d) && kind == ClaimKind::Date => {
+                    Some((i, m.end, out.len(), d, m.relative))
+                }
+                _ => None,
             };
             out.push(claim(
                 kind,

@@ -334,6 +334,24 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
         end += 1;
         takes_of = noun != "mille";
         unit_of_half = scale;
+        // `un million deux cent mille`, `trois millions sept`: a smaller number after the scale
+        // adds to it.
+        if scale >= 1e6
+            && toks.get(end).is_some_and(|n| {
+                is_number_word(lex, &n.lower) && n.lower != "un" && n.lower != "une"
+            })
+            && let Some(rest) = number_at(lex, toks, end)
+            && !rest.ordinal
+            && !rest.fraction
+            && rest.implied.is_none()
+            && let Some(v) = rest
+                .range
+                .lo
+                .filter(|v| *v < scale && rest.range.hi == Some(*v))
+        {
+            value += v;
+            end = rest.end;
+        }
     }
     // `deux et demi`; after a scale, half of it (`un million et demi` is 1.5 million).
     if next_lower(end) == Some("et")

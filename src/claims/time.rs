@@ -115,7 +115,8 @@ fn next_month(reference: NaiveDate, month: u32) -> Option<DateRange> {
     DateRange::month(y, month)
 }
 
-fn weekday_date(reference: NaiveDate, weekday: u32, direction: i32) -> Option<NaiveDate> {
+/// The weekday before (`-1`), after (`1`) or nearest (`0`) the reference.
+pub fn weekday_date(reference: NaiveDate, weekday: u32, direction: i32) -> Option<NaiveDate> {
     let target = Weekday::try_from(weekday as u8).ok()?;
     let current = reference.weekday().num_days_from_monday() as i64;
     let wanted = target.num_days_from_monday() as i64;
@@ -291,7 +292,9 @@ fn month_in_date(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<(u32, usize)> 
 /// The year after a day and month at `k`: `2016`, `, 2016`, or two digits that end the
 /// expression (`1er avril 78`, not `le 12 mai 25 personnes`).
 fn year_after(toks: &[Tok], k: usize, reference: Option<NaiveDate>) -> Option<(i32, usize)> {
-    let comma = usize::from(lower(toks, k) == "," && year_token(toks.get(k + 1)).is_some());
+    // `12 janvier, 2016`, `le 23 novembre de 1987`.
+    let comma =
+        usize::from(matches!(lower(toks, k), "," | "de") && year_token(toks.get(k + 1)).is_some());
     if let Some(year) = year_token(toks.get(k + comma)) {
         return Some((year, k + comma + 1));
     }
@@ -869,10 +872,15 @@ fn single_time_at(
             return relative(season_index + 2, s);
         }
         if season_this {
-            return relative(
-                season_index + 1,
-                season(lex, season_name, reference.year())?,
-            );
+            // `cet hiver` said in February is the winter under way, which began the year
+            // before.
+            let previous = season(lex, season_name, reference.year() - 1)?;
+            let value = if previous.to.is_some_and(|to| to >= reference) {
+                previous
+            } else {
+                season(lex, season_name, reference.year())?
+            };
+            return relative(season_index + 1, value);
         }
     }
 
@@ -1016,6 +1024,29 @@ fn single_time_at(
         };
         return absolute(i + 2, DateRange::years(first, first + 9, Grain::Decade)?);
     }
+    // `les années quatre-vingt-dix`, `années soixante`.
+    if lex.decade_words.contains(&w)
+        && let Some(n) =
+            numbers::number_at(lex, toks, i + 1).filter(|n| !n.ordinal && !toks[i + 1].is_number())
+        && let Some(v) = n.range.lo.filter(|v| n.range.hi == Some(*v))
+        && (10.0..=90.0).contains(&v)
+        && v % 10.0 == 0.0
+    {
+        let first = 1900 + v as i32;
+        return absolute(n.end, DateRange::years(first, first + 9, Grain::Decade)?);
+    }
+
+    // `dans une semaine`, `dans trois ans`: that long after the article.
+    if lex.ahead_words.contains(&w)
+        && let Some(number) = numbers::number_at(lex, toks, i + 1)
+        && let Some(unit) = lex
+            .unit(lower(toks, number.end))
+            .filter(|u| u.unit == Unit::Seconds && u.factor >= 86_400.0)
+        && let Some(amount) = number.range.lo.filter(|_| !number.ordinal)
+    {
+        let (d, grain) = shift(reference?, -amount, unit.factor)?;
+        return relative(number.end + 1, at_grain(d, grain)?);
+    }
 
     // `XXe siècle`, `21e siècle`.
     if let Some(t) = toks.get(i)
@@ -1023,10 +1054,11 @@ fn single_time_at(
         && let Some(n) = numbers::parse_ordinal(t, true)
         && (1..=30).contains(&n)
     {
+        // The common reading: the 20th century is 1900–1999 (the strict one starts in 1901).
         let n = n as i32;
         return absolute(
             i + 2,
-            DateRange::years((n - 1) * 100 + 1, n * 100, Grain::Century)?,
+            DateRange::years((n - 1) * 100, (n - 1) * 100 + 99, Grain::Century)?,
         );
     }
 
@@ -1138,7 +1170,7 @@ mod tests {
         );
         assert_eq!(
             at("au XXe siècle", r),
-            Some(("1901-01-01".into(), "2000-12-31".into(), Grain::Century))
+            Some(("1900-01-01".into(), "1999-12-31".into(), Grain::Century))
         );
         assert_eq!(
             at("en 2000", r),

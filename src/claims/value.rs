@@ -153,6 +153,9 @@ impl Range {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Grain {
+    /// Times of day: to the minute (`15h30`) or the hour (`à 18 heures`).
+    Minute,
+    Hour,
     Day,
     Week,
     Month,
@@ -214,6 +217,34 @@ impl DateRange {
     }
 }
 
+/// A time of day, as minutes after midnight, both ends included (the end passes 1440 when a
+/// night runs into the next day), on the day the text or the article gives, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ClockRange {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day: Option<NaiveDate>,
+    #[serde(serialize_with = "hh_mm")]
+    pub from: u32,
+    #[serde(serialize_with = "hh_mm")]
+    pub to: u32,
+    pub grain: Grain,
+}
+
+/// `23:11`; past midnight, `+1 06:00`.
+pub fn clock_text(minutes: u32) -> String {
+    let (days, m) = (minutes / 1440, minutes % 1440);
+    let time = format!("{:02}:{:02}", m / 60, m % 60);
+    if days > 0 {
+        format!("+{days} {time}")
+    } else {
+        time
+    }
+}
+
+fn hh_mm<S: serde::Serializer>(minutes: &u32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&clock_text(*minutes))
+}
+
 /// The normalised value of a claim.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -224,6 +255,7 @@ pub enum Value {
         unit: Unit,
     },
     Date(DateRange),
+    Clock(ClockRange),
 }
 
 #[cfg(test)]

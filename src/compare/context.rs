@@ -27,6 +27,8 @@ pub enum Dimension {
     Date,
     /// The previous occurrence of something (`depuis 24 ans`).
     Since,
+    /// A time of day on no known day (`à 18 heures` in an undated article).
+    TimeOfDay,
 }
 
 /// Words shorter than this carry little about the topic (`a`, `le`, `est`).
@@ -49,6 +51,9 @@ impl Context {
         let dimension = match (&claim.value, claim.kind) {
             (Value::Date(_), ClaimKind::Since) => Dimension::Since,
             (Value::Date(_), _) => Dimension::Date,
+            // A time on a known day sits on the axis of dates; without one, on the clock.
+            (Value::Clock(c), _) if c.day.is_some() => Dimension::Date,
+            (Value::Clock(_), _) => Dimension::TimeOfDay,
             (Value::Quantity { unit, .. }, kind) => Dimension::Quantity(kind, *unit),
         };
         // Durations and money carry their unit as the noun (`heures`, `euros`); only counts and

@@ -78,10 +78,18 @@ impl Interval {
                 lo: range.lo.unwrap_or(f64::NEG_INFINITY),
                 hi: range.hi.unwrap_or(f64::INFINITY),
             },
+            // A day runs to its last minute, so that a time of that day falls inside it.
             Value::Date(DateRange { from, to, .. }) => Interval {
                 lo: from.map_or(f64::NEG_INFINITY, days),
-                hi: to.map_or(f64::INFINITY, days),
+                hi: to.map_or(f64::INFINITY, |d| days(d) + LAST_MINUTE),
             },
+            Value::Clock(c) => {
+                let base = c.day.map_or(0.0, days);
+                Interval {
+                    lo: base + f64::from(c.from) / MINUTES,
+                    hi: base + f64::from(c.to) / MINUTES,
+                }
+            }
         }
     }
 
@@ -95,6 +103,9 @@ impl Interval {
         (lo <= hi).then_some(Interval { lo, hi })
     }
 }
+
+const MINUTES: f64 = 1440.0;
+const LAST_MINUTE: f64 = 1439.0 / MINUTES;
 
 fn days(d: NaiveDate) -> f64 {
     f64::from(chrono::Datelike::num_days_from_ce(&d))
@@ -111,11 +122,23 @@ fn date_of(days: f64) -> Option<NaiveDate> {
 #[derive(Debug, Clone, Copy)]
 enum Axis {
     Dates,
-    Number { scale: f64, suffix: &'static str },
+    /// Times of day, with their day when they have one.
+    Clock {
+        dated: bool,
+    },
+    Number {
+        scale: f64,
+        suffix: &'static str,
+    },
 }
 
 impl Axis {
     fn of(values: &[&Value]) -> Self {
+        if let Some(Value::Clock(c)) = values.iter().find(|v| matches!(v, Value::Clock(_))) {
+            return Axis::Clock {
+                dated: c.day.is_some(),
+            };
+        }
         match values.first() {
             Some(Value::Quantity { range, unit }) => {
                 let (scale, suffix) = crate::report::claims::unit_scale(range, *unit);
@@ -128,6 +151,16 @@ impl Axis {
     fn point(self, v: f64) -> String {
         match self {
             Axis::Dates => date_of(v).map_or_else(|| "…".to_string(), |d| d.to_string()),
+            Axis::Clock { dated } if v.is_finite() => {
+                let day = v.floor();
+                let minutes = ((v - day) * MINUTES).round() as u32;
+                let time = crate::claims::value::clock_text(minutes);
+                match date_of(day).filter(|_| dated) {
+                    Some(d) => format!("{d} {time}"),
+                    None => time,
+                }
+            }
+            Axis::Clock { .. } => "…".to_string(),
             Axis::Number { scale, suffix } if v.is_finite() => {
                 format!("{}{suffix}", crate::report::claims::number(v / scale))
             }
@@ -136,7 +169,10 @@ impl Axis {
     }
 
     fn show(self, i: Interval) -> String {
-        if i.lo == i.hi {
+        // A day is an interval of minutes, written once.
+        let one_day =
+            matches!(self, Axis::Dates) && i.lo.is_finite() && i.lo.floor() == i.hi.floor();
+        if i.lo == i.hi || one_day {
             self.point(i.lo)
         } else {
             format!("[{}, {}]", self.point(i.lo), self.point(i.hi))
@@ -154,7 +190,7 @@ fn claimant_key(c: Option<&str>) -> Option<String> {
 pub fn judge(claims: &[Input], confidence: f64, review_below: f64) -> Verdict {
     let values: Vec<&Value> = claims.iter().map(|c| c.value).collect();
     let axis = Axis::of(&values);
-    let dates = matches!(axis, Axis::Dates);
+    let dates = matches!(axis, Axis::Dates | Axis::Clock { .. });
     let intervals: Vec<Interval> = claims.iter().map(|c| Interval::of(c.value)).collect();
     let mut arithmetic: Vec<String> = claims
         .iter()
@@ -359,6 +395,54 @@ mod tests {
             claimant,
             published: NaiveDate::from_ymd_opt(2024, 6, day),
         }
+    }
+
+    #[test]
+    fn a_time_inside_a_night_or_a_day_differs_in_precision() {
+        use crate::claims::{ClockRange, DateRange, Grain};
+        let tuesday = NaiveDate::from_ymd_opt(2024, 6, 18);
+        let wednesday = tuesday.and_then(|d| d.succ_opt());
+        let night = Value::Clock(ClockRange {
+            day: tuesday,
+            from: 20 * 60,
+            to: 30 * 60,
+            grain: Grain::Hour,
+        });
+        let four_am = Value::Clock(ClockRange {
+            day: wednesday,
+            from: 4 * 60 - 30,
+            to: 4 * 60 + 30,
+            grain: Grain::Hour,
+        });
+        let v = judge(
+            &[input("a", &night, None, 19), input("b", &four_am, None, 19)],
+            0.8,
+            0.4,
+        );
+        assert_eq!(v.kind, VerdictKind::Precision, "{v:?}");
+        let day = Value::Date(DateRange::day(wednesday.unwrap()));
+        let v = judge(
+            &[input("a", &day, None, 19), input("b", &four_am, None, 19)],
+            0.8,
+            0.4,
+        );
+        assert_eq!(v.kind, VerdictKind::Precision, "{v:?}");
+        let noon = Value::Clock(ClockRange {
+            day: wednesday,
+            from: 12 * 60,
+            to: 12 * 60,
+            grain: Grain::Hour,
+        });
+        let v = judge(
+            &[input("a", &four_am, None, 19), input("b", &noon, None, 19)],
+            0.8,
+            0.4,
+        );
+        assert_eq!(v.kind, VerdictKind::Conflict, "{v:?}");
+        assert!(
+            v.arithmetic.iter().any(|a| a.contains("2024-06-19 12:00")),
+            "{v:?}"
+        );
     }
 
     #[test]

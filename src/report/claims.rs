@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::summary::escape;
+use crate::claims::value::clock_text;
 use crate::claims::{Claim, DateRange, Extraction, Modifier, Range, Unit, Value};
 
 pub const SCHEMA: &str = "recoupe.claims/1";
@@ -87,6 +88,18 @@ pub fn describe(c: &Claim) -> String {
             s
         }
         Value::Date(d) => dates(d),
+        Value::Clock(t) => {
+            let day = t.day.map_or(String::new(), |d| format!("{d} "));
+            let mut s = if t.from == t.to {
+                format!("{day}{}", clock_text(t.from))
+            } else {
+                format!("{day}{} to {}", clock_text(t.from), clock_text(t.to))
+            };
+            if c.modifier != Modifier::Exact {
+                let _ = write!(s, " [{:?}]", c.modifier);
+            }
+            s
+        }
     }
 }
 

@@ -70,6 +70,22 @@ pub struct Lexicon {
     pub holiday_accents: &'static [(&'static str, &'static str)],
     /// Holidays by name, unaccented, with the rule of their day.
     pub holidays: &'static [(&'static [&'static str], crate::claims::holidays::Rule)],
+    /// Words before a span of time to come that make it a date (`dans une semaine`).
+    pub ahead_words: &'static [&'static str],
+    /// Times of day by name, in minutes (`midi` 720).
+    pub clock_names: &'static [(&'static str, u32)],
+    /// Words of an hour after a figure (`18 heures`, `18 h`).
+    pub clock_hour_words: &'static [&'static str],
+    /// Parts of the day after an hour, with the hours they add to one before noon (`du soir`).
+    pub day_parts: &'static [(&'static [&'static str], u32)],
+    /// Prepositions that make an hour a time of day (`à 18 heures`), and `vers`.
+    pub clock_prepositions: &'static [&'static str],
+    pub clock_approx: &'static [&'static str],
+    /// Openers of a span of hours and their joiner (`entre 18 et 20 heures`, `de 8 h à 18 h`).
+    pub clock_ranges: &'static [(&'static str, &'static str)],
+    /// `nuit`, and the hours a night covers (evening to morning, in minutes).
+    pub night_words: &'static [&'static str],
+    pub night_hours: (u32, u32),
     /// Words before a day of the month (`le 3/4`, `du 12`): after them `3/4` is a date.
     pub day_determiners: &'static [&'static str],
     /// Words for a week (`semaine`), for `vendredi de la semaine prochaine`.
@@ -207,6 +223,9 @@ impl Index {
         triggers.extend(["un", "une", "an", "année", "mois", "semaine"]);
         triggers.extend(lex.prefix_currencies.iter().copied());
         triggers.extend(lex.holidays.iter().map(|h| h.0[0]));
+        triggers.extend(lex.clock_names.iter().map(|c| c.0));
+
+        triggers.extend(lex.night_words.iter().copied());
         triggers.extend(lex.weekend_words.iter().copied());
         triggers.extend(lex.rank_words.iter().map(|r| r.0));
         triggers.extend(lex.last_words.iter().copied());
@@ -233,7 +252,15 @@ impl Index {
             person_titles: set(lex.person_titles),
             name_particles: set(lex.name_particles),
             modifier_heads: lex.modifiers.iter().map(|m| m.0[0]).collect(),
-            lead_words: set(lex.lead_words),
+            // `vers 4 heures`, `dans une semaine`: common words that open an expression only
+            // before a figure.
+            lead_words: lex
+                .lead_words
+                .iter()
+                .chain(lex.clock_approx)
+                .chain(lex.ahead_words)
+                .copied()
+                .collect(),
             holiday_heads: lex
                 .holidays
                 .iter()

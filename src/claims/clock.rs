@@ -1,0 +1,286 @@
+//! Times of day: `à 18 heures`, `vers 4 heures du matin`, `09h`, `15h30`, `à midi`, `entre 18
+//! et 20 heures`, `dans la nuit de mardi à mercredi`. A figure of hours is a time of day when
+//! the words say so (minutes, a leading zero, `du matin`, a preposition of time such as `à` or
+//! `vers`); otherwise it stays a duration (`pendant deux heures`, `2h de route`).
+
+use super::lang::Lexicon;
+use super::lex::Tok;
+use super::numbers;
+use super::value::Modifier;
+
+/// Minutes in a day; a night's end may pass it (`de 22 h à 6 h` ends at 30 × 60).
+pub const DAY_MINUTES: u32 = 24 * 60;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClockMatch {
+    pub start: usize,
+    pub end: usize,
+    /// Minutes after midnight of the day, both ends included.
+    pub from: u32,
+    pub to: u32,
+    /// Whether the text gave the minutes (`15h30`) or only the hour (`18 heures`).
+    pub minutes_given: bool,
+    pub modifier: Modifier,
+    /// `dans la nuit de mardi à mercredi`: the weekday the night starts on (0 = Monday).
+    pub night_of: Option<u32>,
+}
+
+fn lower<'a>(toks: &'a [Tok], k: usize) -> &'a str {
+    toks.get(k).map_or("", |t| t.lower.as_ref())
+}
+
+/// `15h30`, `9h`, `09h`, `18h00` as one token: hours, minutes if written, and whether the hour
+/// has a leading zero.
+fn glued(t: &Tok) -> Option<(u32, Option<u32>, bool)> {
+    let (h, m) = t.lower.split_once('h')?;
+    if h.is_empty() || h.len() > 2 || !h.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if !(m.is_empty() || (m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()))) {
+        return None;
+    }
+    let hours: u32 = h.parse().ok()?;
+    let minutes = if m.is_empty() {
+        None
+    } else {
+        Some(m.parse().ok()?)
+    };
+    Some((hours, minutes, h.len() == 2 && h.starts_with('0')))
+}
+
+/// A clock reading at `i`, without the words around it: hours, minutes, where it ends, and
+/// whether its form alone makes it a time of day (minutes or a leading zero).
+fn reading(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(u32, Option<u32>, usize, bool)> {
+    let t = toks.get(i)?;
+    // `midi` alone, not the second half of `après-midi`.
+    let hyphened = i > 0 && toks[i - 1].text == "-" && !t.space_before;
+    if let Some(&(_, minutes)) = lex.clock_names.iter().find(|(w, _)| *w == t.lower)
+        && !hyphened
+    {
+        return Some((minutes / 60, Some(minutes % 60), i + 1, true));
+    }
+    if let Some((h, m, zero)) = glued(t) {
+        // `15h 30` after a glued hour.
+        let (m, end) = match (m, toks.get(i + 1)) {
+            (None, Some(n)) if n.text.len() == 2 && n.text.bytes().all(|b| b.is_ascii_digit()) => {
+                (Some(n.text.parse().ok()?), i + 2)
+            }
+            _ => (m, i + 1),
+        };
+        return Some((h, m, end, m.is_some() || zero));
+    }
+    // `18 heures`, `quatre heures`, `18 h 30`, `18 heures 30`.
+    let number = numbers::number_at(lex, toks, i)?;
+    if number.ordinal || number.fraction || number.range.lo != number.range.hi {
+        return None;
+    }
+    let hours = number.range.lo?;
+    if hours.fract() != 0.0 || !(0.0..=24.0).contains(&hours) {
+        return None;
+    }
+    if !lex.clock_hour_words.contains(&lower(toks, number.end)) {
+        return None;
+    }
+    let mut end = number.end + 1;
+    let mut minutes = None;
+    if let Some(n) = toks.get(end)
+        && n.text.len() == 2
+        && n.text.bytes().all(|b| b.is_ascii_digit())
+    {
+        minutes = Some(n.text.parse().ok()?);
+        end += 1;
+    }
+    let zero = toks[i].text.len() == 2 && toks[i].text.starts_with('0');
+    Some((hours as u32, minutes, end, minutes.is_some() || zero))
+}
+
+/// `du matin`, `du soir`, `de l'après-midi` after a reading at `k`: the hours to add and the
+/// tokens taken.
+fn day_part(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<(u32, usize)> {
+    lex.day_parts
+        .iter()
+        .filter(|(words, _)| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(n, w)| lower(toks, k + n) == *w)
+        })
+        .max_by_key(|(words, _)| words.len())
+        .map(|&(words, add)| (add, words.len()))
+}
+
+fn minutes_of(hours: u32, minutes: Option<u32>) -> Option<u32> {
+    let m = minutes.unwrap_or(0);
+    (hours <= 24 && m < 60 && (hours < 24 || m == 0)).then_some(hours * 60 + m)
+}
+
+/// One time of day at `i`, with its day part and approximation; `cue` says whether the words
+/// before it (a preposition of time) make it a time of day.
+fn single(lex: &Lexicon, toks: &[Tok], i: usize, cue: bool) -> Option<(u32, bool, usize)> {
+    let (hours, minutes, end, clock_form) = reading(lex, toks, i)?;
+    let (add, taken) = day_part(lex, toks, end).unwrap_or((0, 0));
+    let end = end + taken;
+    // `à 2 heures de Paris`, `2h de route`: a duration of travel, not a time.
+    let of_follows = taken == 0 && lex.of_words.contains(&lower(toks, end));
+    if !(clock_form || taken > 0 || (cue && !of_follows)) {
+        return None;
+    }
+    let hours = if add > 0 && hours < 12 {
+        hours + add
+    } else {
+        hours
+    };
+    Some((minutes_of(hours, minutes)?, minutes.is_some(), end))
+}
+
+/// Whether a time of day may start at `i`: a figure before an hour word or with an `h` glued
+/// to it, a named time, a night, or a preposition before a figure. Most tokens are none.
+pub fn may_start(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    let w = t.lower.as_ref();
+    let hour_next = |k: usize| lex.clock_hour_words.contains(&lower(toks, k));
+    if t.text.starts_with(|c: char| c.is_ascii_digit()) {
+        return t.lower.contains('h') || hour_next(i + 1);
+    }
+    if lex.clock_names.iter().any(|(n, _)| *n == w) || lex.night_words.contains(&w) {
+        return true;
+    }
+    let opener = lex.clock_prepositions.contains(&w)
+        || lex.clock_approx.contains(&w)
+        || lex.clock_ranges.iter().any(|(o, _)| *o == w);
+    if opener {
+        return toks.get(i + 1).is_some_and(|n| {
+            n.text.starts_with(|c: char| c.is_ascii_digit())
+                || lex.is_number_word(&n.lower)
+                || lex.clock_names.iter().any(|(c, _)| *c == n.lower)
+        });
+    }
+    lex.is_number_word(w) && (hour_next(i + 1) || hour_next(i + 2) || hour_next(i + 3))
+}
+
+/// The time of day starting at token `i`.
+pub fn clock_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<ClockMatch> {
+    let w = lower(toks, i);
+    if let Some(m) = night_at(lex, toks, i) {
+        return Some(m);
+    }
+    // `entre 18 et 20 heures`, `de 8 h à 18 h`.
+    if let Some(&(_, joiner)) = lex.clock_ranges.iter().find(|(open, _)| *open == w) {
+        let (h1, m1, end1) = match reading(lex, toks, i + 1) {
+            Some((h, m, end, _)) => (h, m, end),
+            // `entre 18 et 20 heures`: the first figure takes the second's unit.
+            None => {
+                let n = numbers::number_at(lex, toks, i + 1)?;
+                let h = n.range.lo.filter(|v| v.fract() == 0.0 && *v <= 24.0)?;
+                (h as u32, None, n.end)
+            }
+        };
+        if lower(toks, end1) == joiner
+            && let Some((to, to_minutes, end)) = single(lex, toks, end1 + 1, true)
+        {
+            let from = minutes_of(h1, m1)?;
+            let to = if to < from { to + DAY_MINUTES } else { to };
+            return Some(ClockMatch {
+                start: i,
+                end,
+                from,
+                to,
+                minutes_given: m1.is_some() || to_minutes,
+                modifier: Modifier::Exact,
+                night_of: None,
+            });
+        }
+    }
+    let approx = lex.clock_approx.contains(&w);
+    let cue = approx || lex.clock_prepositions.contains(&w);
+    let at = if cue { i + 1 } else { i };
+    let (minute, minutes_given, end) = single(lex, toks, at, cue)?;
+    let (from, to, modifier) = if approx {
+        // `vers 4 heures`: half an hour either side; `vers 23h10`, ten minutes.
+        let width = if minutes_given { 10 } else { 30 };
+        (
+            minute.saturating_sub(width),
+            minute + width,
+            Modifier::Approx,
+        )
+    } else {
+        (minute, minute, Modifier::Exact)
+    };
+    Some(ClockMatch {
+        start: at - usize::from(approx),
+        end,
+        from,
+        to,
+        minutes_given,
+        modifier,
+        night_of: None,
+    })
+}
+
+/// `dans la nuit de mardi à mercredi`, `la nuit de samedi à dimanche`: from the evening of the
+/// first day to the morning of the next.
+fn night_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<ClockMatch> {
+    if !lex.night_words.contains(&lower(toks, i)) {
+        return None;
+    }
+    let first = lex.weekday(lower(toks, i + 2))?;
+    let second = lex.weekday(lower(toks, i + 4))?;
+    if !(lex.of_words.contains(&lower(toks, i + 1))
+        && matches!(lower(toks, i + 3), "à" | "au")
+        && second == (first + 1) % 7)
+    {
+        return None;
+    }
+    let (from, to) = lex.night_hours;
+    Some(ClockMatch {
+        start: i,
+        end: i + 5,
+        from,
+        to: to + DAY_MINUTES,
+        minutes_given: false,
+        modifier: Modifier::Exact,
+        night_of: Some(first),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lang::fr::FR;
+    use super::super::lex::lex;
+    use super::*;
+
+    fn at(s: &str) -> Option<(u32, u32, Modifier)> {
+        let toks = lex(s, 0..s.len());
+        (0..toks.len())
+            .find_map(|i| clock_at(&FR, &toks, i))
+            .map(|m| (m.from, m.to, m.modifier))
+    }
+
+    #[test]
+    fn times_of_day() {
+        assert_eq!(at("à 18 heures"), Some((1080, 1080, Modifier::Exact)));
+        assert_eq!(
+            at("vers 4 heures du matin"),
+            Some((210, 270, Modifier::Approx))
+        );
+        assert_eq!(at("il est 15h30"), Some((930, 930, Modifier::Exact)));
+        assert_eq!(at("dès 09h"), Some((540, 540, Modifier::Exact)));
+        assert_eq!(at("8 heures du soir"), Some((1200, 1200, Modifier::Exact)));
+        assert_eq!(at("à midi"), Some((720, 720, Modifier::Exact)));
+        assert_eq!(
+            at("entre 18 et 20 heures"),
+            Some((1080, 1200, Modifier::Exact))
+        );
+        assert_eq!(at("de 22 h à 6 h"), Some((1320, 1800, Modifier::Exact)));
+        assert_eq!(at("à 23 h 11"), Some((1391, 1391, Modifier::Exact)));
+    }
+
+    #[test]
+    fn durations_stay_durations() {
+        assert_eq!(at("pendant deux heures"), None);
+        assert_eq!(at("après 2h de route"), None);
+        assert_eq!(at("à 2 heures de Paris"), None);
+        assert_eq!(at("la réunion a duré 3 heures"), None);
+        assert_eq!(at("à 25 heures"), None);
+    }
+}
