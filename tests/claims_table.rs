@@ -2011,6 +2011,7 @@ fn common_nouns_and_names_are_not_units_or_dates() {
         ),
         ("Le réseau 5G couvre la ville.", "5G", K::Weight),
         ("La réunion a lieu le 3/4.", "3/4", K::Percent),
+        ("Le cortège du 12 mai de 2000 personnes.", "2000", K::Date),
     ] {
         let got = claims::extract(&document(sentence, ""));
         assert!(

@@ -28,38 +28,57 @@ const DEFAULT_REFERENCE: &str = "2016-11-07";
 
 /// Category, file, and how its results are read.
 const FILES: &[(&str, &str, Kind)] = &[
-    ("number", "Number/French/NumberModel.json", Kind::Number),
-    ("ordinal", "Number/French/OrdinalModel.json", Kind::Number),
-    ("percent", "Number/French/PercentModel.json", Kind::Percent),
+    ("number", "Number/{lang}/NumberModel.json", Kind::Number),
+    ("ordinal", "Number/{lang}/OrdinalModel.json", Kind::Number),
+    ("percent", "Number/{lang}/PercentModel.json", Kind::Percent),
     (
         "currency",
-        "NumberWithUnit/French/CurrencyModel.json",
+        "NumberWithUnit/{lang}/CurrencyModel.json",
         Kind::Currency,
     ),
     (
         "dimension",
-        "NumberWithUnit/French/DimensionModel.json",
+        "NumberWithUnit/{lang}/DimensionModel.json",
         Kind::Dimension,
     ),
-    ("age", "NumberWithUnit/French/AgeModel.json", Kind::Age),
+    ("age", "NumberWithUnit/{lang}/AgeModel.json", Kind::Age),
     (
         "temperature",
-        "NumberWithUnit/French/TemperatureModel.json",
+        "NumberWithUnit/{lang}/TemperatureModel.json",
         Kind::Temperature,
     ),
-    ("date", "DateTime/French/DateParser.json", Kind::Date),
+    ("date", "DateTime/{lang}/DateParser.json", Kind::Date),
     (
         "date period",
-        "DateTime/French/DatePeriodParser.json",
+        "DateTime/{lang}/DatePeriodParser.json",
         Kind::Date,
     ),
-    ("holiday", "DateTime/French/HolidayParser.json", Kind::Date),
+    ("holiday", "DateTime/{lang}/HolidayParser.json", Kind::Date),
     (
         "duration",
-        "DateTime/French/DurationParser.json",
+        "DateTime/{lang}/DurationParser.json",
         Kind::Duration,
     ),
 ];
+
+/// A language of the suite: its folder name, recoupe's code for it, where its table and
+/// ratchet live, and the judgement of its cases (what is not news in that language, which
+/// expectations are wrong for it).
+struct Language {
+    folder: &'static str,
+    code: &'static str,
+    report: &'static str,
+    ratchet: &'static str,
+    judged: fn(&str, &Item) -> Option<&'static str>,
+}
+
+const FRENCH: Language = Language {
+    folder: "French",
+    code: "fr",
+    report: "reports/outside-suite.md",
+    ratchet: "tests/outside_suite.ratchet",
+    judged: judged_french,
+};
 
 #[derive(Clone, Copy)]
 enum Kind {
@@ -297,7 +316,7 @@ fn cell(s: &str) -> String {
 /// (notations of science or computing, English word order, the suite's machine-translated
 /// sentences), or the expectation is judged wrong for French news. Every item left out is
 /// listed in the report with its reason.
-fn judged(category: &str, item: &Item) -> Option<&'static str> {
+fn judged_french(category: &str, item: &Item) -> Option<&'static str> {
     let input = item.input.to_lowercase();
     let text = item.text.to_lowercase();
     let words: Vec<&str> = text
@@ -422,8 +441,8 @@ fn judged(category: &str, item: &Item) -> Option<&'static str> {
 
 /// (detected, value-correct) for one item of the number model: bare figures are no claims, so
 /// these are read by the number reader the claims stand on.
-fn score_number(item: &Item) -> (bool, bool) {
-    let lex = claims::lexicon_for(Some("fr"));
+fn score_number(language: &Language, item: &Item) -> (bool, bool) {
+    let lex = claims::lexicon_for(Some(language.code));
     let found = claims::numbers::numbers_in(lex, &item.input);
     // The suite counts characters; the reader gives bytes.
     let chars = |b: usize| item.input[..b].chars().count();
@@ -439,10 +458,10 @@ fn score_number(item: &Item) -> (bool, bool) {
 }
 
 /// (detected, value-correct) for one item.
-fn score(item: &Item) -> (bool, bool) {
+fn score(language: &Language, item: &Item) -> (bool, bool) {
     let mut doc = Document::new("case", item.input.clone(), Location::file("suite"));
     doc.published = Some(item.reference);
-    doc.lang = Some("fr".into());
+    doc.lang = Some(language.code.into());
     let found = claims::extract(&doc);
     let overlapping: Vec<&claims::Claim> = found
         .claims
@@ -469,6 +488,12 @@ fn score(item: &Item) -> (bool, bool) {
 
 #[test]
 fn french_values_do_not_fall_below_the_ratchet() {
+    check_language(&FRENCH);
+}
+
+/// Scores every supported case of one language, writes its table when asked, and holds each
+/// category to its ratchet.
+fn check_language(language: &Language) {
     let dir = suite_dir();
     if !dir.is_dir() {
         eprintln!(
@@ -483,15 +508,15 @@ fn french_values_do_not_fall_below_the_ratchet() {
     let mut misses: Vec<String> = Vec::new();
     for &(category, file, kind) in FILES {
         let show = std::env::var("RECOUPE_OUTSIDE_SHOW").is_ok_and(|c| c == category);
-        for item in items(&dir.join(file), kind) {
+        for item in items(&dir.join(file.replace("{lang}", language.folder)), kind) {
             let entry = table.entry(category).or_default();
             let (detected, correct) = if category == "number" {
-                score_number(&item)
+                score_number(language, &item)
             } else {
-                score(&item)
+                score(language, &item)
             };
             entry[0] += 1;
-            if let Some(reason) = judged(category, &item) {
+            if let Some(reason) = (language.judged)(category, &item) {
                 entry[1] += 1;
                 left_out.push((
                     format!(
@@ -528,7 +553,7 @@ fn french_values_do_not_fall_below_the_ratchet() {
             }
         }
     }
-    let ratchet_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/outside_suite.ratchet");
+    let ratchet_path = Path::new(env!("CARGO_MANIFEST_DIR")).join(language.ratchet);
     let ratchet: BTreeMap<String, usize> = std::fs::read_to_string(&ratchet_path)
         .unwrap_or_default()
         .lines()
@@ -538,8 +563,12 @@ fn french_values_do_not_fall_below_the_ratchet() {
             Some((name.trim().to_string(), n.trim().parse().ok()?))
         })
         .collect();
-    let mut report = String::from(
-        "# Claim values against Recognizers-Text (French)\n\n\
+    let mut report = format!(
+        "# Claim values against Recognizers-Text ({})\n\n",
+        language.folder
+    );
+    report.push_str(
+        "\
          Written by `tests/outside_suite.rs` (run with `RECOUPE_UPDATE_OUTSIDE=1` to rewrite it); \
          the suite's files are read from `../shared/outside-suites/recognizers-text/` and not \
          kept here. One row per category: the expected results of the cases the suite supports; \
@@ -592,9 +621,9 @@ fn french_values_do_not_fall_below_the_ratchet() {
     eprintln!("{report}");
     if std::env::var_os("RECOUPE_UPDATE_OUTSIDE").is_some() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        std::fs::write(root.join("reports/outside-suite.md"), &report).unwrap();
+        std::fs::write(root.join(language.report), &report).unwrap();
         let mut lines = String::from(
-            "# Value-correct results per category of the Recognizers-Text French suite; \
+            "# Value-correct results per category of one language of the Recognizers-Text suite; \
              tests/outside_suite.rs fails when one falls.\n",
         );
         for (category, [.., correct]) in &table {

@@ -226,7 +226,7 @@ fn night_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<ClockMatch> {
     let first = lex.weekday(lower(toks, i + 2))?;
     let second = lex.weekday(lower(toks, i + 4))?;
     if !(lex.of_words.contains(&lower(toks, i + 1))
-        && matches!(lower(toks, i + 3), "à" | "au")
+        && lex.until_words.contains(&lower(toks, i + 3))
         && second == (first + 1) % 7)
     {
         return None;

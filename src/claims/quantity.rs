@@ -152,7 +152,7 @@ fn half_or_whole(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatch>
         (0.5, i + 1)
     } else if matches!(word(i), "un" | "une") && lex.half_words.contains(&word(i + 1)) {
         (0.5, i + 2)
-    } else if lex.whole_words.contains(&word(i)) && matches!(word(i + 1), "la" | "le" | "l") {
+    } else if lex.whole_words.contains(&word(i)) && lex.articles.contains(&word(i + 1)) {
         (1.0, i + 2)
     } else {
         return None;

@@ -291,10 +291,21 @@ fn month_in_date(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<(u32, usize)> 
 
 /// The year after a day and month at `k`: `2016`, `, 2016`, or two digits that end the
 /// expression (`1er avril 78`, not `le 12 mai 25 personnes`).
-fn year_after(toks: &[Tok], k: usize, reference: Option<NaiveDate>) -> Option<(i32, usize)> {
-    // `12 janvier, 2016`, `le 23 novembre de 1987`.
-    let comma =
-        usize::from(matches!(lower(toks, k), "," | "de") && year_token(toks.get(k + 1)).is_some());
+fn year_after(
+    lex: &Lexicon,
+    toks: &[Tok],
+    k: usize,
+    reference: Option<NaiveDate>,
+) -> Option<(i32, usize)> {
+    // `12 janvier, 2016`, `le 23 novembre de 1987`; not `le 12 mai de 2000 personnes`.
+    let noun_after = toks
+        .get(k + 2)
+        .is_some_and(|t| t.is_word() && !t.is_capitalised() && !lex.is_stopword(&t.lower));
+    let comma = usize::from(
+        (lower(toks, k) == "," || lex.of_words.contains(&lower(toks, k)))
+            && year_token(toks.get(k + 1)).is_some()
+            && !noun_after,
+    );
     if let Some(year) = year_token(toks.get(k + comma)) {
         return Some((year, k + comma + 1));
     }
@@ -346,13 +357,19 @@ fn weekend_at(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<usize> {
     if lex.weekend_words.contains(&w) {
         return Some(k + 1);
     }
+    // A hyphenated spelling lexes as three tokens glued together.
     let glued = |j: usize| toks.get(j).is_some_and(|t| !t.space_before);
-    (w == "week"
-        && lower(toks, k + 1) == "-"
-        && lower(toks, k + 2) == "end"
-        && glued(k + 1)
-        && glued(k + 2))
-    .then_some(k + 3)
+    lex.weekend_words
+        .iter()
+        .filter_map(|word| word.split_once('-'))
+        .any(|(a, b)| {
+            w == a
+                && lower(toks, k + 1) == "-"
+                && lower(toks, k + 2) == b
+                && glued(k + 1)
+                && glued(k + 2)
+        })
+        .then_some(k + 3)
 }
 
 /// `le premier vendredi de juillet`, `le dernier dimanche de mars 2024`, `le deuxième mardi du
@@ -383,16 +400,17 @@ fn nth_weekday_at(
         rank
     };
     let of = lower(toks, i + 2);
-    let (month, year, end, relative) = if of == "du" && lower(toks, i + 3) == "mois" {
+    let of_word = lex.of_words.contains(&of);
+    let (month, year, end, relative) = if of_word && lex.month_words.contains(&lower(toks, i + 3)) {
         let r = reference?;
         (r.month(), r.year(), i + 4, true)
-    } else if of == "de"
+    } else if of_word
         && lex.this_words.contains(&lower(toks, i + 3))
-        && lower(toks, i + 4) == "mois"
+        && lex.month_words.contains(&lower(toks, i + 4))
     {
         let r = reference?;
         (r.month(), r.year(), i + 5, true)
-    } else if of == "de" || of == "d" {
+    } else if of_word {
         let (month, after) = month_in_date(lex, toks, i + 3)?;
         match year_token(toks.get(after)) {
             Some(y) => (month, y, after + 1, false),
@@ -439,7 +457,7 @@ fn quarter_at(
     if rank < 1 || rank as u32 * months > 12 {
         return None;
     }
-    let of = usize::from(matches!(lower(toks, i + 2), "de" | "du"));
+    let of = usize::from(lex.of_words.contains(&lower(toks, i + 2)));
     let (year, end, relative) = match year_token(toks.get(i + 2 + of)) {
         Some(y) => (y, i + 3 + of, false),
         None => (reference?.year(), i + 2, true),
@@ -726,7 +744,10 @@ fn single_time_at(
 
     // `Noël`, `la fête des pères 2015`, `la Pentecôte de 2024`.
     if let Some((rule, end)) = holidays::holiday_at(lex, toks, i) {
-        let of = usize::from(matches!(lower(toks, end), "de" | "en"));
+        let of = usize::from(
+            lex.of_words.contains(&lower(toks, end))
+                || lex.year_prepositions.contains(&lower(toks, end)),
+        );
         if let Some(year) = year_token(toks.get(end + of)) {
             return absolute(end + of + 1, DateRange::day(holidays::day_in(rule, year)?));
         }
@@ -745,7 +766,7 @@ fn single_time_at(
     if let Some(day) = day
         && let Some((month, after)) = month_in_date(lex, toks, day_start + 1)
     {
-        if let Some((year, end)) = year_after(toks, after, reference) {
+        if let Some((year, end)) = year_after(lex, toks, after, reference) {
             let d = NaiveDate::from_ymd_opt(year, month, day)?;
             return absolute(end, DateRange::day(d));
         }
@@ -767,13 +788,14 @@ fn single_time_at(
         let reference = reference?;
         // `vendredi de la semaine prochaine`, `dimanche la semaine dernière`, `vendredi cette
         // semaine`: that weekday of the week named.
-        let of = usize::from(after == "de");
+        let of = usize::from(lex.of_words.contains(&after));
         let week = lower(toks, wd_index + 1 + of);
-        let week_offset = if matches!(week, "la" | "cette")
+        let this = lex.this_words.contains(&week);
+        let week_offset = if (this || lex.articles.contains(&week))
             && lex.week_words.contains(&lower(toks, wd_index + 2 + of))
         {
             let direction = lower(toks, wd_index + 3 + of);
-            if week == "cette" {
+            if this {
                 Some((0, wd_index + 3 + of))
             } else if lex.next_words.contains(&direction) {
                 Some((1, wd_index + 4 + of))
@@ -827,7 +849,7 @@ fn single_time_at(
     // Months: `septembre 2023`, `mars dernier`, `en mars`.
     if let Some(month) = month_of(lex, w) {
         if let Some((year, end)) =
-            year_after(toks, i + 1, reference).filter(|_| lower(toks, i + 1) != ",")
+            year_after(lex, toks, i + 1, reference).filter(|_| lower(toks, i + 1) != ",")
         {
             return absolute(end, DateRange::month(year, month)?);
         }

@@ -88,6 +88,12 @@ pub struct Lexicon {
     pub night_hours: (u32, u32),
     /// Words before a day of the month (`le 3/4`, `du 12`): after them `3/4` is a date.
     pub day_determiners: &'static [&'static str],
+    /// Definite articles (`la semaine prochaine`, `toute la journée`).
+    pub articles: &'static [&'static str],
+    /// Words for a month (`le premier lundi du mois`).
+    pub month_words: &'static [&'static str],
+    /// Words that join the two ends of a span of days or a night (`de mardi à mercredi`).
+    pub until_words: &'static [&'static str],
     /// Words for a week (`semaine`), for `vendredi de la semaine prochaine`.
     pub week_words: &'static [&'static str],
     /// Words before a weekday or month that make it recurring (`chaque lundi`, `tous les`).
@@ -229,7 +235,11 @@ impl Index {
         triggers.extend(lex.weekend_words.iter().copied());
         triggers.extend(lex.rank_words.iter().map(|r| r.0));
         triggers.extend(lex.last_words.iter().copied());
-        triggers.insert("week");
+        triggers.extend(
+            lex.weekend_words
+                .iter()
+                .filter_map(|w| w.split_once('-').map(|(a, _)| a)),
+        );
         triggers.extend(lex.holiday_accents.iter().map(|h| h.1));
         triggers.extend(lex.half_words.iter().copied());
         triggers.extend(lex.whole_words.iter().copied());
