@@ -1866,6 +1866,36 @@ const ROWS: &[(&str, &str, E, &str)] = &[
         d(Date, "1400-01-01", "1499-12-31", Century),
         "",
     ),
+    (
+        "Il a été arrêté deux jours avant le 8 mars.",
+        "deux jours avant le 8 mars",
+        day("2024-03-06"),
+        "",
+    ),
+    (
+        "Le vote a eu lieu il y a trois semaines.",
+        "il y a trois semaines",
+        d(Date, "2024-05-25", "2024-06-02", Day),
+        "",
+    ),
+    (
+        "Des rafales dépassant les 150 km/h ont été relevées.",
+        "dépassant les 150 km/h",
+        more(Speed, 150.0),
+        "",
+    ),
+    (
+        "Un taux supérieur à 5 % est attendu.",
+        "supérieur à 5 %",
+        more(Percent, 5.0),
+        "",
+    ),
+    (
+        "Les températures sont passées en dessous de 0 degré.",
+        "en dessous de 0 degré",
+        E::Q(Temperature, None, Some(0.0), M::LessThan),
+        "",
+    ),
 ];
 
 fn document(text: &str, published: &str) -> Document {

@@ -207,7 +207,7 @@ fn temperature_or_speed(
             start: first,
             end: last,
             stated,
-            range: stated.modified(modifier),
+            range: stated.modified_in(modifier, unit),
             unit,
             unit_word: Some(unit_word),
             modifier,

@@ -1016,9 +1016,10 @@ fn single_time_at(
             .find(|u| u.word == lower(toks, number.end) && u.unit == Unit::Seconds)?;
         let amount = number.range.lo?;
         let (d, grain) = shift(reference?, amount, unit.factor)?;
-        if grain == Grain::Month {
+        if grain == Grain::Month || (grain == Grain::Day && unit.factor >= 7.0 * 86_400.0) {
             // `il y a un mois` is about a month before the article, not the whole calendar
-            // month before: a sixth either side (25–35 days for one month).
+            // month before: a sixth either side (25–35 days for one month, 17–25 for three
+            // weeks).
             let days = amount * unit.factor / 86_400.0;
             let spread = (days / 6.0).round() as u64;
             let from = d.checked_sub_days(Days::new(spread))?;
@@ -1056,6 +1057,33 @@ fn single_time_at(
     {
         let first = 1900 + v as i32;
         return absolute(n.end, DateRange::years(first, first + 9, Grain::Decade)?);
+    }
+
+    // `deux jours avant le 8 mars`, `trois semaines après le scrutin du 12 juin`: a date moved
+    // by a span. Without a date after it (`deux jours avant le vote`), the span stays a
+    // duration.
+    if let Some(number) = numbers::number_at(lex, toks, i).filter(|n| !n.ordinal && !n.fraction)
+        && let Some(unit) = lex
+            .unit(lower(toks, number.end))
+            .filter(|u| u.unit == Unit::Seconds && u.factor >= 86_400.0)
+        && let Some(&(_, sign)) = lex
+            .offset_words
+            .iter()
+            .find(|(w, _)| *w == lower(toks, number.end + 1))
+        && let Some(amount) = number.range.lo
+    {
+        let at = number.end + 2;
+        let at = at + usize::from(lex.articles.contains(&lower(toks, at)));
+        if let Some(anchor) = single_time_at(lex, toks, at, reference)
+            .filter(|m| m.value.grain == Grain::Day && m.value.from == m.value.to)
+        {
+            let (d, _) = shift(anchor.value.from?, -f64::from(sign) * amount, unit.factor)?;
+            return Some(TimeMatch {
+                end: anchor.end,
+                value: DateRange::day(d),
+                relative: anchor.relative,
+            });
+        }
     }
 
     // `dans une semaine`, `dans trois ans`: that long after the article.

@@ -127,6 +127,16 @@ impl Range {
         }
     }
 
+    /// As [`Range::modified`], for a unit whose values may fall below zero (temperatures):
+    /// `moins de 0 degré` is open below.
+    pub fn modified_in(self, m: Modifier, unit: Unit) -> Self {
+        let r = self.modified(m);
+        match (unit, m) {
+            (Unit::Celsius, Modifier::LessThan | Modifier::AtMost) => Range { lo: None, ..r },
+            _ => r,
+        }
+    }
+
     /// Widens or bounds a range of the stated figure by the modifier.
     pub fn modified(self, m: Modifier) -> Self {
         let (lo, hi) = (self.lo, self.hi);

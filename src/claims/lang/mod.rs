@@ -70,6 +70,8 @@ pub struct Lexicon {
     pub holiday_accents: &'static [(&'static str, &'static str)],
     /// Holidays by name, unaccented, with the rule of their day.
     pub holidays: &'static [(&'static [&'static str], crate::claims::holidays::Rule)],
+    /// Words after a span that move a date by it (`deux jours avant le 8 mars`): -1 or 1.
+    pub offset_words: &'static [(&'static str, i32)],
     /// Words before a span of time to come that make it a date (`dans une semaine`).
     pub ahead_words: &'static [&'static str],
     /// Times of day by name, in minutes (`midi` 720).
