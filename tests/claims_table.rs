@@ -1896,6 +1896,36 @@ const ROWS: &[(&str, &str, E, &str)] = &[
         E::Q(Temperature, None, Some(0.0), M::LessThan),
         "",
     ),
+    (
+        "Les travaux reprendront courant juin.",
+        "juin",
+        d(Date, "2024-06-01", "2024-06-30", Month),
+        "",
+    ),
+    (
+        "Les soldes se terminent mi-octobre.",
+        "mi-octobre",
+        d(Date, "2024-10-11", "2024-10-20", Day),
+        "",
+    ),
+    (
+        "Le défilé du 14 Juillet a eu lieu.",
+        "14 Juillet",
+        day("2024-07-14"),
+        "",
+    ),
+    (
+        "Le voilier a été vendu 10 000,00 $.",
+        "10 000,00 $",
+        n(Money, 10_000.0),
+        "",
+    ),
+    (
+        "Le chantier a coûté 16,4 millions de $ canadiens.",
+        "16,4 millions de $ canadiens",
+        n(Money, 16.4e6),
+        "",
+    ),
 ];
 
 fn document(text: &str, published: &str) -> Document {
