@@ -119,7 +119,7 @@ fn is_number_word(lex: &Lexicon, lower: &str) -> bool {
 
 /// Spelled-out number at `i`: the longest run of number words that text2num reads.
 fn spelled(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(f64, usize, bool)> {
-    if !is_number_word(lex, &toks[i].lower) {
+    if !is_number_word(lex, &toks.get(i)?.lower) {
         return None;
     }
     let mut end = i + 1;
