@@ -76,6 +76,15 @@ pub fn phrase(toks: &[Tok], start: usize, max: usize) -> Option<(usize, usize)> 
     (end > start).then_some((start, end))
 }
 
+/// Whether a claimant's words point back to one named before (`la même source`, `ce
+/// dernier`): the figure is that claimant's.
+pub fn refers_back(lex: &Lexicon, claimant: &str) -> bool {
+    let key = super::entities::key(claimant);
+    lex.anaphoric_claimants
+        .iter()
+        .any(|a| super::entities::key(a) == key)
+}
+
 /// The claimant named in the sentence, as token bounds.
 pub fn claimant(lex: &Lexicon, toks: &[Tok]) -> Option<(usize, usize)> {
     // `selon X`, `d'après X`.

@@ -75,6 +75,11 @@ pub struct Claim {
     /// Who the sentence attributes the figure to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub claimant: Option<String>,
+    /// The name the figure is attached to: the nearest name beside it in its sentence, outside
+    /// the claimant (`Marine Le Pen : 41,45 %`, `38 morts dans la province de Taroudant`).
+    /// Claims attached to different names state different facts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
     /// The date relative expressions were resolved against.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<NaiveDate>,
@@ -256,14 +261,34 @@ pub fn extract(doc: &Document) -> DocumentClaims {
 
     let mut claims = Vec::new();
     let mut mentions = Vec::new();
+    // The last claimant named, for `selon la même source` further on.
+    let mut last_claimant: Option<String> = None;
     for (k, (toks, range)) in sentences.iter().zip(&prepared.sentences).enumerate() {
         let before = claims.len();
         sentence_claims(lex_, text, &offsets, toks, reference, &mut claims);
+        let named = entities::mentions(lex_, toks, &capitalised);
         // Most sentences state no figure; their text and claimant are looked up only when
         // one does.
         if claims.len() > before {
-            let claimant = attribution::claimant(lex_, toks)
-                .map(|(s, e)| text[toks[s].start..toks[e - 1].end].to_string());
+            let claimant_at = attribution::claimant(lex_, toks);
+            let mut claimant =
+                claimant_at.map(|(s, e)| text[toks[s].start..toks[e - 1].end].to_string());
+            let names: Vec<(usize, usize)> = named
+                .iter()
+                .map(|&(s, e, _)| (s, e))
+                .filter(|&(s, e)| claimant_at.is_none_or(|(cs, ce)| e <= cs || s >= ce))
+                .collect();
+            for c in &mut claims[before..] {
+                c.entity = attached(toks, &offsets, c.span.start, c.span.end, &names)
+                    .map(|(s, e)| text[toks[s].start..toks[e - 1].end].to_string());
+            }
+            if let Some(named) = &claimant {
+                if attribution::refers_back(lex_, named) {
+                    claimant.clone_from(&last_claimant);
+                } else {
+                    last_claimant = Some(named.clone());
+                }
+            }
             let words = toks.iter().filter(|t| t.is_word()).count();
             let previous = (words < SHORT_SENTENCE_WORDS && k > 0)
                 .then(|| text[prepared.sentences[k - 1].clone()].to_string());
@@ -275,7 +300,7 @@ pub fn extract(doc: &Document) -> DocumentClaims {
                 c.previous_sentence.clone_from(&previous);
             }
         }
-        for (s, e, kind) in entities::mentions(lex_, toks, &capitalised) {
+        for (s, e, kind) in named {
             mentions.push(EntityMention {
                 text: text[toks[s].start..toks[e - 1].end].to_string(),
                 span: span(&offsets, toks[s].start, toks[e - 1].end),
@@ -300,6 +325,51 @@ pub fn extract(doc: &Document) -> DocumentClaims {
         quotes,
         entities: mentions,
     }
+}
+
+/// How many tokens may stand between a figure and the name it is attached to.
+const ATTACH_WINDOW: usize = 6;
+
+/// The name nearest the claim whose characters are `[start, end)`, within [`ATTACH_WINDOW`]
+/// tokens and not across a clause break (`;`, `.`).
+fn attached(
+    toks: &[lex::Tok],
+    offsets: &Offsets,
+    start: usize,
+    end: usize,
+    names: &[(usize, usize)],
+) -> Option<(usize, usize)> {
+    if names.is_empty() {
+        return None;
+    }
+    let first = toks.partition_point(|t| offsets.char(t.start) < start);
+    let last = toks
+        .partition_point(|t| offsets.char(t.end) <= end)
+        .saturating_sub(1)
+        .max(first);
+    if first >= toks.len() {
+        return None;
+    }
+    let breaks = |a: usize, b: usize| {
+        toks[a.min(b)..a.max(b)]
+            .iter()
+            .any(|t| matches!(t.text, ";" | "." | "!" | "?"))
+    };
+    names
+        .iter()
+        .filter_map(|&(s, e)| {
+            let gap = if e <= first {
+                first - e
+            } else if s > last {
+                s - last - 1
+            } else {
+                return None;
+            };
+            let (a, b) = if e <= first { (e, first) } else { (last, s) };
+            (gap <= ATTACH_WINDOW && !breaks(a, b)).then_some((gap, s, e))
+        })
+        .min()
+        .map(|(_, s, e)| (s, e))
 }
 
 fn kind_of(unit: Unit) -> ClaimKind {
@@ -382,11 +452,15 @@ fn sentence_claims(
             modifier,
             noun,
             claimant: None,
+            entity: None,
             reference: if relative { reference } else { None },
             previous_sentence: None,
         };
+        // Whether any matcher may start here: most tokens are plain words.
+        let may = lex_.may_start_at(toks, i);
         // A time of day first: `entre 18 et 20 heures` is no range of durations.
-        if clock::may_start(lex_, toks, i)
+        if (may || lex_.may_open_clock(&toks[i].lower))
+            && clock::may_start(lex_, toks, i)
             && let Some(c) = clock::clock_at(lex_, toks, i)
         {
             let joined = last_day.filter(|&(_, end, index, ..)| {
@@ -433,9 +507,12 @@ fn sentence_claims(
         // A range of figures first: its first figure alone would be read without its noun.
         let range = quantity::range_at(lex_, toks, i);
         let bounded = match range {
-            None => time::bounded_at(lex_, toks, i, reference)
-                .or_else(|| time::part_at(lex_, toks, i, reference).map(|m| (m, Modifier::Exact))),
-            Some(_) => None,
+            None if lex_.may_open_period(&toks[i].lower) => {
+                time::bounded_at(lex_, toks, i, reference).or_else(|| {
+                    time::part_at(lex_, toks, i, reference).map(|m| (m, Modifier::Exact))
+                })
+            }
+            _ => None,
         };
         if let Some((m, modifier)) = bounded {
             out.push(claim(
@@ -450,7 +527,7 @@ fn sentence_claims(
             i = m.end;
             continue;
         }
-        if range.is_none() && !lex_.may_start_at(toks, i) {
+        if range.is_none() && !may {
             i += 1;
             continue;
         }

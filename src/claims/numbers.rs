@@ -256,11 +256,14 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
         // `7 000`, `1 500 000`: groups of three digits after a short head.
         if t.text.len() <= 3 && t.text.chars().all(|c| c.is_ascii_digit()) {
             while let Some(g) = toks.get(end) {
+                // `6'800`: the lexer drops the apostrophe of Swiss thousands, leaving two
+                // figures with nothing between them.
+                let glued = !g.space_before;
                 let digits = g.text.bytes().take_while(u8::is_ascii_digit).count();
                 let group = digits == 3
                     && (g.text.len() == 3
                         || (g.text.as_bytes()[3] == b',' && g.text.len() > 4 && g.is_number()));
-                if g.space_before && group {
+                if (g.space_before || glued) && group {
                     text.push_str(g.text);
                     end += 1;
                     // `1 234 567,89`: decimals end the figure.
@@ -535,5 +538,8 @@ mod tests {
         assert_eq!(read("deux et demi"), Some((2.5, 3, false)));
         assert_eq!(read("un million et demi"), Some((1_500_000.0, 4, false)));
         assert_eq!(read("visite"), None);
+        assert_eq!(read("6'800 sportifs"), Some((6800.0, 2, false)));
+        assert_eq!(read("1'234'567 francs"), Some((1_234_567.0, 3, false)));
+        assert_eq!(read("un et"), Some((1.0, 1, false)));
     }
 }

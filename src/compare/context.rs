@@ -18,6 +18,9 @@ pub struct Context {
     pub noun: Option<String>,
     /// What kind of value this is; claims compare only within one dimension.
     pub dimension: Dimension,
+    /// The name the figure is attached to: its entity group, or the folded name when it has
+    /// none (a place named once per article).
+    pub attached: Option<String>,
 }
 
 /// Claims of one dimension can be compared; a count of containers and a sum in euros cannot.
@@ -62,13 +65,57 @@ impl Context {
             ClaimKind::Count | ClaimKind::Ordinal => claim.noun.as_deref().and_then(head_noun),
             _ => None,
         };
+        let attached = claim.entity.as_deref().map(|name| {
+            entity_spellings
+                .iter()
+                .find(|(spelling, _)| spelling == name)
+                .map_or_else(|| entities::key(name), |&(_, g)| format!("#{g}"))
+        });
         Context {
             words,
             entities,
             noun,
             dimension,
+            attached,
         }
     }
+}
+
+/// Whether a claim is a running tally: a count whose sentence speaks of victims or arrests
+/// (`morts`, `blessées`, `interpellations`), calls it a toll or provisional (`bilan`,
+/// `provisoire`), or states it as a minimum (`au moins 632 personnes`). Such a figure may rise
+/// from one report to the next.
+pub fn is_tally(lex: &Lexicon, claim: &Claim) -> bool {
+    use crate::claims::Modifier;
+    if claim.kind != ClaimKind::Count {
+        return false;
+    }
+    if matches!(claim.modifier, Modifier::AtLeast | Modifier::MoreThan) {
+        return true;
+    }
+    let stems: Vec<String> = lex
+        .tally_nouns
+        .iter()
+        .chain(lex.tally_words)
+        .map(|w| tally_stem(w))
+        .collect();
+    claim
+        .sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2)
+        .any(|w| stems.contains(&tally_stem(w)))
+}
+
+/// A word without case, accents and the endings of gender and number (`blessées` → `blesse`),
+/// so that one list of tally words matches all their forms.
+fn tally_stem(word: &str) -> String {
+    let mut key = entities::key(word);
+    for ending in ["s", "e"] {
+        if key.chars().count() > 4 && key.ends_with(ending) {
+            key.pop();
+        }
+    }
+    key
 }
 
 /// Whether `text` names `spelling` as whole words: `Nord-Coréenne` does not name `Nord`.
@@ -125,6 +172,7 @@ pub struct Weighted {
     entities_total: f64,
     noun: Option<String>,
     dimension: Dimension,
+    attached: Option<String>,
 }
 
 impl Weighted {
@@ -202,6 +250,7 @@ pub fn weigh(contexts: &[Vec<Context>]) -> Vec<Vec<Weighted>> {
                         entities,
                         noun: c.noun.clone(),
                         dimension: c.dimension.clone(),
+                        attached: c.attached.clone(),
                     }
                 })
                 .collect()
@@ -238,6 +287,13 @@ pub fn similarity(a: &Weighted, b: &Weighted) -> Option<f64> {
         return None;
     }
     if let (Some(x), Some(y)) = (&a.noun, &b.noun)
+        && x != y
+    {
+        return None;
+    }
+    // One party's seats are not another's: figures attached to different names differ in
+    // what they measure.
+    if let (Some(x), Some(y)) = (&a.attached, &b.attached)
         && x != y
     {
         return None;

@@ -14,7 +14,6 @@ use super::context::{self, Context};
 use super::verdict::{self, Verdict};
 use crate::claims::{Claim, Extraction, lexicon_for};
 use crate::corpus::Document;
-use crate::dedup::cluster::UnionFind;
 
 /// One claim in a slot, with what a reader needs to check it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,6 +79,16 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
         })
         .collect();
 
+    let tallies: Vec<Vec<bool>> = extraction
+        .documents
+        .iter()
+        .map(|d| {
+            let lang = by_id.get(d.id.as_str()).and_then(|doc| doc.lang.as_deref());
+            let lex = lexicon_for(lang);
+            d.claims.iter().map(|c| context::is_tally(lex, c)).collect()
+        })
+        .collect();
+    let by_doc_id = &doc_index;
     let weighted = context::weigh(&contexts);
     let pairs = document_pairs(&spellings, &weighted, &published, params);
     let mut edges: Vec<(At, At, f64)> = pairs
@@ -88,33 +97,72 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
         .collect();
     edges.sort_by_key(|e| (e.0, e.1));
 
-    // Union-find over the claims of all documents, numbered in document order.
-    let offsets: Vec<usize> = contexts
-        .iter()
-        .scan(0, |acc, c| {
-            let start = *acc;
-            *acc += c.len();
-            Some(start)
+    // Slots grow from the strongest links down, without chaining: a claim joins a slot only
+    // when it is alike to at least half of the slot's claims from other documents (checked
+    // against its first members), so that a chain a–b–c–d does not make one slot; a document
+    // gives a slot one value (or several equal ones); two slots are never merged by a link
+    // between them.
+    edges.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
+    let scores: FxHashMap<(At, At), f64> = edges.iter().map(|&(a, b, s)| ((a, b), s)).collect();
+    let sim = |x: At, y: At| -> f64 {
+        let (p, q) = if x <= y { (x, y) } else { (y, x) };
+        scores.get(&(p, q)).copied().unwrap_or_else(|| {
+            context::similarity(&weighted[p.0][p.1], &weighted[q.0][q.1]).unwrap_or(0.0)
+        })
+    };
+    let value = |at: At| &extraction.documents[at.0].claims[at.1].value;
+    let mut slot_of: FxHashMap<At, usize> = FxHashMap::default();
+    let mut members: Vec<Vec<At>> = Vec::new();
+    let admits = |slot: &[At], x: At| {
+        if slot.iter().any(|&m| m.0 == x.0 && value(m) != value(x)) {
+            return false;
+        }
+        let others: Vec<At> = slot
+            .iter()
+            .copied()
+            .filter(|m| m.0 != x.0)
+            .take(JOIN_CHECKS)
+            .collect();
+        let alike = others
+            .iter()
+            .filter(|&&m| sim(m, x) >= params.link_threshold)
+            .count();
+        2 * alike >= others.len()
+    };
+    for &(a, b, _) in &edges {
+        match (slot_of.get(&a).copied(), slot_of.get(&b).copied()) {
+            (None, None) => {
+                slot_of.insert(a, members.len());
+                slot_of.insert(b, members.len());
+                members.push(vec![a, b]);
+            }
+            (Some(k), None) if admits(&members[k], b) => {
+                slot_of.insert(b, k);
+                members[k].push(b);
+            }
+            (None, Some(k)) if admits(&members[k], a) => {
+                slot_of.insert(a, k);
+                members[k].push(a);
+            }
+            _ => {}
+        }
+    }
+    let members: Vec<(Vec<At>, f64)> = members
+        .into_iter()
+        .map(|ats| {
+            // The slot's confidence: its weakest pair of claims from different documents
+            // among its first members.
+            let head = &ats[..ats.len().min(JOIN_CHECKS + 1)];
+            let weakest = head
+                .iter()
+                .enumerate()
+                .flat_map(|(i, &x)| head[i + 1..].iter().map(move |&y| (x, y)))
+                .filter(|(x, y)| x.0 != y.0)
+                .map(|(x, y)| sim(x, y))
+                .fold(1.0f64, f64::min);
+            (ats, weakest)
         })
         .collect();
-    let flat = |at: At| offsets[at.0] + at.1;
-    let total: usize = contexts.iter().map(Vec::len).sum();
-    let mut sets = UnionFind::new(total);
-    for &(a, b, _) in &edges {
-        sets.union(flat(a) as u32, flat(b) as u32);
-    }
-    // Each slot's claims and its weakest link, in the order of the edges.
-    let mut slot_of: FxHashMap<u32, usize> = FxHashMap::default();
-    let mut members: Vec<(Vec<At>, f64)> = Vec::new();
-    for &(a, b, score) in &edges {
-        let root = sets.find(flat(a) as u32);
-        let k = *slot_of.entry(root).or_insert_with(|| {
-            members.push((Vec::new(), 1.0));
-            members.len() - 1
-        });
-        members[k].0.extend([a, b]);
-        members[k].1 = members[k].1.min(score);
-    }
 
     let mut slots: Vec<Slot> = members
         .into_iter()
@@ -138,9 +186,11 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
                     value: &c.claim.value,
                     claimant: c.claim.claimant.as_deref(),
                     published: c.published,
+                    tally: tallies[by_doc_id[c.document.as_str()]][c.index],
                 })
                 .collect();
-            let verdict = verdict::judge(&inputs, confidence, params.review_below);
+            let pair = |x: usize, y: usize| sim(ats[x], ats[y]);
+            let verdict = verdict::judge_pairs(&inputs, confidence, &pair, params.review_below);
             let topic = topic(ats.iter().map(|&(d, c)| &contexts[d][c]));
             Slot {
                 id: 0,
@@ -325,3 +375,7 @@ fn topic<'a>(contexts: impl Iterator<Item = &'a Context>) -> Vec<String> {
 }
 
 const TOPIC_WORDS: usize = 5;
+
+/// How many members of a slot a claim must be alike to before it joins: enough to keep one
+/// fact from swallowing its neighbours, few enough that a slot of a thousand copies stays cheap.
+const JOIN_CHECKS: usize = 16;

@@ -62,6 +62,9 @@ pub struct Input<'a> {
     pub value: &'a Value,
     pub claimant: Option<&'a str>,
     pub published: Option<NaiveDate>,
+    /// Whether the claim is a running tally (a toll, a count given as provisional or as a
+    /// minimum), which may rise from one report to the next.
+    pub tally: bool,
 }
 
 /// A value as a closed interval on one axis: the number, or days since the common era.
@@ -185,12 +188,27 @@ fn claimant_key(c: Option<&str>) -> Option<String> {
     c.map(crate::claims::entities::key)
 }
 
-/// Judges a slot of claims from at least two documents. `confidence` is the weakest link that
-/// made the slot; below `review_below` disjoint values are left for a person to judge.
+/// Judges a slot whose pairs are all as sure as `confidence`.
 pub fn judge(claims: &[Input], confidence: f64, review_below: f64) -> Verdict {
+    judge_pairs(claims, confidence, &|_, _| confidence, review_below)
+}
+
+/// How many pairs of a slot's claims are judged one by one, at most: beyond, the slot is judged
+/// on the pairs walked so far (a slot of 50,000 claims has a billion pairs).
+const MAX_PAIRS: usize = 200_000;
+
+/// Judges a slot of claims from at least two documents. `confidence` is how sure the tool is
+/// that the slot holds one fact; `pair` how sure it is for two of its claims. Disjoint values
+/// are judged pair by pair, and the slot takes the verdict of its strongest disjoint pair with
+/// that pair's confidence; below `review_below` a pair is left for a person to judge.
+pub fn judge_pairs(
+    claims: &[Input],
+    confidence: f64,
+    pair: &dyn Fn(usize, usize) -> f64,
+    review_below: f64,
+) -> Verdict {
     let values: Vec<&Value> = claims.iter().map(|c| c.value).collect();
     let axis = Axis::of(&values);
-    let dates = matches!(axis, Axis::Dates | Axis::Clock { .. });
     let intervals: Vec<Interval> = claims.iter().map(|c| Interval::of(c.value)).collect();
     let mut arithmetic: Vec<String> = claims
         .iter()
@@ -250,32 +268,39 @@ pub fn judge(claims: &[Input], confidence: f64, review_below: f64) -> Verdict {
         };
     }
 
-    // Some values are disjoint: name the first disjoint pair as the evidence. The pairs are
-    // walked, not collected: a slot of 50,000 claims has a billion of them.
-    let ivs = &intervals;
-    let disjoint = || {
-        (0..claims.len()).flat_map(move |a| {
-            (a + 1..claims.len())
-                .filter(move |&b| {
-                    claims[a].document != claims[b].document && ivs[a].intersect(ivs[b]).is_none()
-                })
-                .map(move |b| (a, b))
+    // Some values are disjoint. An unattributed claim whose value meets an attributed one is
+    // read as that claimant's; the pairs of different documents are then judged one by one.
+    let claimants: Vec<Option<String>> = (0..claims.len())
+        .map(|k| {
+            claimant_key(claims[k].claimant).or_else(|| {
+                (0..claims.len())
+                    .filter(|&j| intervals[j].intersect(intervals[k]).is_some())
+                    .filter_map(|j| claimant_key(claims[j].claimant))
+                    .min()
+            })
         })
-    };
-    if let Some((a, b)) = disjoint().next() {
-        let (lo, hi) = if intervals[a].hi < intervals[b].lo {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        arithmetic.push(format!(
-            "{} ends at {} before {} starts at {}: no value satisfies both",
-            claims[lo].document,
-            axis.point(intervals[lo].hi),
-            claims[hi].document,
-            axis.point(intervals[hi].lo),
-        ));
-    } else {
+        .collect();
+    let mut best: Option<(VerdictKind, f64, usize, usize)> = None;
+    let mut walked = 0;
+    'pairs: for a in 0..claims.len() {
+        for b in a + 1..claims.len() {
+            if claims[a].document == claims[b].document
+                || intervals[a].intersect(intervals[b]).is_some()
+            {
+                continue;
+            }
+            walked += 1;
+            if walked > MAX_PAIRS {
+                break 'pairs;
+            }
+            let (kind, sure) = judge_pair(claims, &intervals, &claimants, a, b, pair, review_below);
+            let better = best.is_none_or(|(k, c, ..)| (kind, -sure) < (k, -c));
+            if better {
+                best = Some((kind, sure, a, b));
+            }
+        }
+    }
+    let Some((kind, sure, a, b)) = best else {
         // Disjoint only within one document: it states two values (a headline and a correction,
         // or two facts the context could not tell apart).
         return Verdict {
@@ -284,51 +309,80 @@ pub fn judge(claims: &[Input], confidence: f64, review_below: f64) -> Verdict {
             arithmetic,
             confidence,
         };
-    }
-
-    let attributed = disjoint().all(|(a, b)| {
-        let (x, y) = (
-            claimant_key(claims[a].claimant),
-            claimant_key(claims[b].claimant),
-        );
-        x.is_some() && y.is_some() && x != y
-    });
-    if attributed {
-        return Verdict {
-            kind: VerdictKind::AttributedDifference,
-            reason: "The values differ, but each comes from a different claimant; that is a difference of sources, not a contradiction.".to_string(),
-            arithmetic,
-            confidence,
-        };
-    }
-
-    if !dates && let Some(steps) = timeline(claims, &intervals, axis) {
-        arithmetic.extend(steps);
-        return Verdict {
-            kind: VerdictKind::Timeline,
-            reason: "The figure changes with the reporting date, in one direction: a tally that evolves rather than a contradiction.".to_string(),
-            arithmetic,
-            confidence,
-        };
-    }
-
-    if confidence < review_below {
-        return Verdict {
-            kind: VerdictKind::NeedsReview,
-            reason: format!(
-                "The values are disjoint, but the sentences are not similar enough (confidence {confidence:.2} < {review_below}) to be sure they state the same fact."
-            ),
-            arithmetic,
-            confidence,
-        };
-    }
+    };
+    let (lo, hi) = if intervals[a].hi < intervals[b].lo {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    arithmetic.push(format!(
+        "{} ends at {} before {} starts at {}: no value satisfies both",
+        claims[lo].document,
+        axis.point(intervals[lo].hi),
+        claims[hi].document,
+        axis.point(intervals[hi].lo),
+    ));
+    let reason = match kind {
+        VerdictKind::AttributedDifference => format!(
+            "The values differ, but each comes from a different claimant ({} / {}); that is a difference of sources, not a contradiction.",
+            claimants[lo].as_deref().unwrap_or("?"),
+            claimants[hi].as_deref().unwrap_or("?")
+        ),
+        VerdictKind::Timeline => {
+            if let Some(steps) = timeline(claims, &intervals, axis) {
+                arithmetic.extend(steps);
+            }
+            "The figure is a running tally that rises with the reporting date: it evolves rather than contradicts.".to_string()
+        }
+        VerdictKind::NeedsReview if claims[a].tally && claims[b].tally => "The values are disjoint, but both are running tallies reported the same day (or undated): two updates of one toll, or a contradiction; the hours of the reports decide.".to_string(),
+        VerdictKind::NeedsReview => format!(
+            "The values are disjoint, but the sentences are not similar enough (confidence {sure:.2} < {review_below}) to be sure they state the same fact."
+        ),
+        _ => "The sources state disjoint values for the same fact: at most one of them can be right.".to_string(),
+    };
     Verdict {
-        kind: VerdictKind::Conflict,
-        reason:
-            "The sources state disjoint values for the same fact: at most one of them can be right."
-                .to_string(),
+        kind,
+        reason,
         arithmetic,
-        confidence,
+        confidence: sure,
+    }
+}
+
+/// The verdict on one disjoint pair and how sure it is: a difference of claimants, a tally
+/// that rose between two reporting dates, a contradiction, or, when the two sentences are not
+/// alike enough, a call for review.
+fn judge_pair(
+    claims: &[Input],
+    intervals: &[Interval],
+    claimants: &[Option<String>],
+    a: usize,
+    b: usize,
+    pair: &dyn Fn(usize, usize) -> f64,
+    review_below: f64,
+) -> (VerdictKind, f64) {
+    let sure = pair(a, b);
+    if let (Some(x), Some(y)) = (&claimants[a], &claimants[b])
+        && x != y
+    {
+        return (VerdictKind::AttributedDifference, sure);
+    }
+    if claims[a].tally && claims[b].tally {
+        match (claims[a].published, claims[b].published) {
+            (Some(da), Some(db)) if da != db => {
+                let (early, late) = if da < db { (a, b) } else { (b, a) };
+                // A tally does not fall from one report to the next.
+                if intervals[late].lo >= intervals[early].lo {
+                    return (VerdictKind::Timeline, sure);
+                }
+            }
+            // Two tolls of one day may be two updates of it: the hours tell, not the values.
+            _ => return (VerdictKind::NeedsReview, sure.min(review_below * 0.99)),
+        }
+    }
+    if sure < review_below {
+        (VerdictKind::NeedsReview, sure)
+    } else {
+        (VerdictKind::Conflict, sure)
     }
 }
 
@@ -394,6 +448,14 @@ mod tests {
             value,
             claimant,
             published: NaiveDate::from_ymd_opt(2024, 6, day),
+            tally: false,
+        }
+    }
+
+    fn tally<'a>(doc: &'a str, value: &'a Value, day: u32) -> Input<'a> {
+        Input {
+            tally: true,
+            ..input(doc, value, None, day)
         }
     }
 
@@ -502,12 +564,18 @@ mod tests {
             0.4,
         );
         assert_eq!(v.kind, VerdictKind::Conflict);
+        let v = judge(&[tally("a", &a, 1), tally("b", &b, 2)], 0.8, 0.4);
+        assert_eq!(v.kind, VerdictKind::Timeline);
+        // A figure that is no tally does not evolve: different days do not explain it.
         let v = judge(
             &[input("a", &a, None, 1), input("b", &b, None, 2)],
             0.8,
             0.4,
         );
-        assert_eq!(v.kind, VerdictKind::Timeline);
+        assert_eq!(v.kind, VerdictKind::Conflict);
+        // A tally that falls is no timeline.
+        let v = judge(&[tally("a", &b, 1), tally("b", &a, 2)], 0.8, 0.4);
+        assert_eq!(v.kind, VerdictKind::Conflict);
         let v = judge(
             &[input("a", &a, None, 1), input("b", &b, None, 1)],
             0.3,
@@ -520,11 +588,7 @@ mod tests {
     fn a_tally_that_goes_back_and_forth_is_not_a_timeline() {
         let (a, b, c) = (count(10.0), count(30.0), count(20.0));
         let v = judge(
-            &[
-                input("a", &a, None, 1),
-                input("b", &b, None, 2),
-                input("c", &c, None, 3),
-            ],
+            &[tally("a", &a, 1), tally("b", &b, 2), tally("c", &c, 3)],
             0.8,
             0.4,
         );

@@ -88,6 +88,12 @@ pub struct Lexicon {
     /// `nuit`, and the hours a night covers (evening to morning, in minutes).
     pub night_words: &'static [&'static str],
     pub night_hours: (u32, u32),
+    /// Claimants that point back to the one named before (`la même source`).
+    pub anaphoric_claimants: &'static [&'static str],
+    /// Head nouns of running tallies, singular (`mort`, `blessé`), and words that call a
+    /// figure a toll or provisional (`bilan`).
+    pub tally_nouns: &'static [&'static str],
+    pub tally_words: &'static [&'static str],
     /// Words before a day of the month (`le 3/4`, `du 12`): after them `3/4` is a date.
     pub day_determiners: &'static [&'static str],
     /// Definite articles (`la semaine prochaine`, `toute la journée`).
@@ -198,6 +204,8 @@ pub struct Index {
     period_heads: Set,
     /// First words of holidays, with and without accents.
     holiday_heads: rustc_hash::FxHashSet<String>,
+    /// Words before a figure that may make it a time of day (`à`, `vers`, `entre`).
+    clock_openers: Set,
 }
 
 fn first_wins<V: Copy>(pairs: impl Iterator<Item = (&'static str, V)>) -> Map<V> {
@@ -273,6 +281,13 @@ impl Index {
                 .chain(lex.ahead_words)
                 .copied()
                 .collect(),
+            clock_openers: lex
+                .clock_prepositions
+                .iter()
+                .chain(lex.clock_approx)
+                .copied()
+                .chain(lex.clock_ranges.iter().map(|r| r.0))
+                .collect(),
             holiday_heads: lex
                 .holidays
                 .iter()
@@ -333,6 +348,11 @@ impl Lexicon {
     /// Whether `lower` may open a bounded or partial period (`avant 2000`, `fin mars`).
     pub fn may_open_period(&self, lower: &str) -> bool {
         self.index().period_heads.contains(lower)
+    }
+
+    /// Whether `lower` may open a time of day before its figure (`à`, `vers`, `entre`).
+    pub fn may_open_clock(&self, lower: &str) -> bool {
+        self.index().clock_openers.contains(lower)
     }
 
     /// Whether a holiday's name may start with `lower`.

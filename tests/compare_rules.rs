@@ -1,0 +1,244 @@
+//! The rules that decide which claims are one fact and what their difference means, each on
+//! articles written for the rule: one value per document in a slot, verdicts taken pair by pair,
+//! claimant groups with an unattributed claim, tallies that rise or fall, claimants that point
+//! back, and figures attached to different names.
+
+use chrono::NaiveDate;
+use recoupe::claims::{self, ClaimKind};
+use recoupe::compare::{self, CompareParams, Comparison};
+use recoupe::corpus::Document;
+use recoupe::error::Location;
+
+fn doc(id: &str, published: &str, text: &str) -> Document {
+    let mut d = Document::new(id, text.to_string(), Location::file(id));
+    d.published = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    d.lang = Some("fr".into());
+    d
+}
+
+fn compared(docs: &[Document]) -> Comparison {
+    let extraction = claims::extract_all(docs);
+    compare::compare(docs, &extraction, &CompareParams::default()).unwrap()
+}
+
+/// The verdict of the slot holding a claim with these words.
+fn verdict_of(c: &Comparison, words: &str) -> Option<String> {
+    c.slots
+        .iter()
+        .find(|s| s.claims.iter().any(|x| x.claim.text == words))
+        .map(|s| format!("{:?}", s.verdict.kind))
+}
+
+#[test]
+fn a_reprint_that_changes_one_figure_is_a_conflict_whatever_a_loose_third_says() {
+    let base = "Le président russe est arrivé à Pyongyang pour une visite de deux jours, sa \
+                première en Corée du Nord depuis 24 ans. Il signera un accord avec le dirigeant \
+                nord-coréen.";
+    let docs = [
+        doc("a", "2024-06-19", base),
+        doc("b", "2024-06-19", &base.replace("24 ans", "19 ans")),
+        // A third article that says the same as the first in other words: a weaker link that
+        // must not turn the clear pair into a call for review.
+        doc(
+            "c",
+            "2024-06-19",
+            "Vladimir Poutine n'était pas venu en Corée du Nord depuis 24 ans, rappelle la presse.",
+        ),
+    ];
+    let c = compared(&docs);
+    let slot = c
+        .slots
+        .iter()
+        .find(|s| s.claims.iter().any(|x| x.claim.text == "19 ans"))
+        .expect("the slot of the changed figure");
+    assert_eq!(format!("{:?}", slot.verdict.kind), "Conflict", "{slot:#?}");
+    assert!(
+        slot.verdict.confidence >= 0.9,
+        "{}",
+        slot.verdict.confidence
+    );
+}
+
+#[test]
+fn figures_attached_to_different_names_are_not_one_fact() {
+    let docs = [
+        doc(
+            "a",
+            "2022-04-25",
+            "Au second tour, Emmanuel Macron obtient 58,55 % des suffrages exprimés. Marine Le \
+             Pen obtient 41,45 % des suffrages exprimés.",
+        ),
+        doc(
+            "b",
+            "2022-04-25",
+            "Marine Le Pen recueille 41,46 % des suffrages exprimés au second tour. Emmanuel \
+             Macron recueille 58,54 % des suffrages exprimés.",
+        ),
+    ];
+    let c = compared(&docs);
+    for slot in &c.slots {
+        let names: std::collections::BTreeSet<_> = slot
+            .claims
+            .iter()
+            .filter_map(|x| x.claim.entity.as_deref())
+            .collect();
+        assert!(names.len() <= 1, "one slot, two candidates: {slot:#?}");
+    }
+    // Each candidate's two figures are compared with each other.
+    assert!(verdict_of(&c, "58,55 %").is_some(), "{:#?}", c.slots);
+    assert!(verdict_of(&c, "41,45 %").is_some(), "{:#?}", c.slots);
+}
+
+#[test]
+fn an_unattributed_figure_sides_with_the_claimant_it_matches() {
+    let docs = [
+        doc(
+            "a",
+            "2023-03-07",
+            "Selon la police, 1 000 manifestants ont défilé à Nantes contre la réforme.",
+        ),
+        doc(
+            "b",
+            "2023-03-07",
+            "Selon la CGT, 5 000 manifestants ont défilé à Nantes contre la réforme.",
+        ),
+        doc(
+            "c",
+            "2023-03-07",
+            "À Nantes, 1 000 manifestants ont défilé contre la réforme.",
+        ),
+    ];
+    let c = compared(&docs);
+    assert_eq!(
+        verdict_of(&c, "5 000 manifestants").as_deref(),
+        Some("AttributedDifference"),
+        "{:#?}",
+        c.slots
+    );
+}
+
+#[test]
+fn two_claims_of_one_claimant_that_disagree_conflict() {
+    let docs = [
+        doc(
+            "a",
+            "2023-03-07",
+            "Selon la police, 1 000 manifestants ont défilé à Nantes contre la réforme.",
+        ),
+        doc(
+            "b",
+            "2023-03-07",
+            "Selon la police, 3 000 manifestants ont défilé à Nantes contre la réforme.",
+        ),
+    ];
+    let c = compared(&docs);
+    assert_eq!(
+        verdict_of(&c, "3 000 manifestants").as_deref(),
+        Some("Conflict")
+    );
+}
+
+#[test]
+fn a_toll_that_rises_with_the_days_is_a_timeline_one_that_falls_is_not() {
+    let rising = [
+        doc(
+            "a",
+            "2023-09-09",
+            "Le bilan du séisme dans la région s'élève à 296 morts, selon le ministère.",
+        ),
+        doc(
+            "b",
+            "2023-09-10",
+            "Le bilan du séisme dans la région s'élève à 2 012 morts, selon le ministère.",
+        ),
+    ];
+    assert_eq!(
+        verdict_of(&compared(&rising), "2 012 morts").as_deref(),
+        Some("Timeline")
+    );
+    let falling = [
+        doc(
+            "a",
+            "2023-09-09",
+            "Le bilan du séisme dans la région s'élève à 2 012 morts, selon le ministère.",
+        ),
+        doc(
+            "b",
+            "2023-09-10",
+            "Le bilan du séisme dans la région s'élève à 296 morts, selon le ministère.",
+        ),
+    ];
+    assert_eq!(
+        verdict_of(&compared(&falling), "296 morts").as_deref(),
+        Some("Conflict")
+    );
+    // Two tolls of the same day may be two updates: a person checks the hours.
+    let same_day = [
+        doc(
+            "a",
+            "2023-09-09",
+            "Le bilan du séisme dans la région s'élève à 296 morts, selon le ministère.",
+        ),
+        doc(
+            "b",
+            "2023-09-09",
+            "Le bilan du séisme dans la région s'élève à 632 morts, selon le ministère.",
+        ),
+    ];
+    assert_eq!(
+        verdict_of(&compared(&same_day), "632 morts").as_deref(),
+        Some("NeedsReview")
+    );
+}
+
+#[test]
+fn one_document_gives_a_slot_one_value() {
+    let docs = [
+        doc(
+            "a",
+            "2024-06-19",
+            "La visite doit durer deux jours. La visite doit durer trois jours selon un autre \
+             programme.",
+        ),
+        doc("b", "2024-06-19", "La visite doit durer deux jours."),
+    ];
+    let c = compared(&docs);
+    assert_eq!(
+        verdict_of(&c, "deux jours").as_deref(),
+        Some("Agree"),
+        "{:#?}",
+        c.slots
+    );
+    for slot in &c.slots {
+        let from_a: Vec<_> = slot
+            .claims
+            .iter()
+            .filter(|x| x.document == "a")
+            .map(|x| &x.claim.value)
+            .collect();
+        assert!(
+            from_a.windows(2).all(|w| w[0] == w[1]),
+            "two values of one document: {slot:#?}"
+        );
+    }
+}
+
+#[test]
+fn the_same_source_is_the_claimant_named_before() {
+    let d = doc(
+        "a",
+        "2023-09-09",
+        "Selon le ministère de l'Intérieur, le séisme a fait 296 morts. Selon la même source, \
+         153 personnes ont été blessées.",
+    );
+    let out = claims::extract(&d);
+    let injured = out
+        .claims
+        .iter()
+        .find(|c| c.kind == ClaimKind::Count && c.text.starts_with("153"))
+        .expect("the injured");
+    assert_eq!(
+        injured.claimant.as_deref(),
+        Some("le ministère de l'Intérieur")
+    );
+}
