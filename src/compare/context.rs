@@ -170,9 +170,11 @@ pub struct Weighted {
     entities: Vec<(u32, f64)>,
     words_total: f64,
     entities_total: f64,
-    noun: Option<String>,
+    /// The counted noun, as an id shared by the claims that count it.
+    noun: Option<u32>,
     dimension: Dimension,
-    attached: Option<String>,
+    /// The attached name, as an id shared by the claims that name it (compared at every pair).
+    attached: Option<u32>,
 }
 
 impl Weighted {
@@ -186,10 +188,7 @@ impl Weighted {
             (&self.dimension, tag, id).hash(&mut h);
             h.finish()
         };
-        let noun = self
-            .noun
-            .as_deref()
-            .map(|n| key(b'n', xxhash_rust::xxh3::xxh3_64(n.as_bytes())));
+        let noun = self.noun.map(|n| key(b'n', n.into()));
         self.words
             .iter()
             .map(move |&(w, _)| key(b'w', w.into()))
@@ -223,6 +222,18 @@ pub fn weigh(contexts: &[Vec<Context>]) -> Vec<Vec<Weighted>> {
     }
     // Smoothed inverse document frequency: ln(1 + N / df), positive for every term.
     let idf = |df: f64| (1.0 + n as f64 / df).ln();
+    let mut attached_ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut noun_ids: FxHashMap<&str, u32> = FxHashMap::default();
+    for c in contexts.iter().flatten() {
+        if let Some(name) = &c.attached {
+            let next = attached_ids.len() as u32;
+            attached_ids.entry(name.as_str()).or_insert(next);
+        }
+        if let Some(noun) = &c.noun {
+            let next = noun_ids.len() as u32;
+            noun_ids.entry(noun.as_str()).or_insert(next);
+        }
+    }
     contexts
         .iter()
         .map(|doc| {
@@ -248,9 +259,9 @@ pub fn weigh(contexts: &[Vec<Context>]) -> Vec<Vec<Weighted>> {
                         entities_total: entities.iter().map(|x| x.1).sum(),
                         words,
                         entities,
-                        noun: c.noun.clone(),
+                        noun: c.noun.as_deref().map(|n| noun_ids[n]),
                         dimension: c.dimension.clone(),
-                        attached: c.attached.clone(),
+                        attached: c.attached.as_deref().map(|a| attached_ids[a]),
                     }
                 })
                 .collect()
@@ -286,14 +297,14 @@ pub fn similarity(a: &Weighted, b: &Weighted) -> Option<f64> {
     if a.dimension != b.dimension {
         return None;
     }
-    if let (Some(x), Some(y)) = (&a.noun, &b.noun)
+    if let (Some(x), Some(y)) = (a.noun, b.noun)
         && x != y
     {
         return None;
     }
     // One party's seats are not another's: figures attached to different names differ in
     // what they measure.
-    if let (Some(x), Some(y)) = (&a.attached, &b.attached)
+    if let (Some(x), Some(y)) = (a.attached, b.attached)
         && x != y
     {
         return None;

@@ -103,66 +103,53 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
     // gives a slot one value (or several equal ones); two slots are never merged by a link
     // between them.
     edges.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
-    let scores: FxHashMap<(At, At), f64> = edges.iter().map(|&(a, b, s)| ((a, b), s)).collect();
+    // Recomputed rather than kept: a map of every link costs more memory than the few
+    // similarities a join checks cost time.
     let sim = |x: At, y: At| -> f64 {
-        let (p, q) = if x <= y { (x, y) } else { (y, x) };
-        scores.get(&(p, q)).copied().unwrap_or_else(|| {
-            context::similarity(&weighted[p.0][p.1], &weighted[q.0][q.1]).unwrap_or(0.0)
-        })
+        context::similarity(&weighted[x.0][x.1], &weighted[y.0][y.1]).unwrap_or(0.0)
     };
     let value = |at: At| &extraction.documents[at.0].claims[at.1].value;
     let mut slot_of: FxHashMap<At, usize> = FxHashMap::default();
-    let mut members: Vec<Vec<At>> = Vec::new();
-    let admits = |slot: &[At], x: At| {
+    // Whether `x` may join `slot`, and the weakest similarity it has with the members checked.
+    let admits = |slot: &[At], x: At| -> Option<f64> {
         if slot.iter().any(|&m| m.0 == x.0 && value(m) != value(x)) {
-            return false;
+            return None;
         }
-        let others: Vec<At> = slot
+        let sims: Vec<f64> = slot
             .iter()
-            .copied()
             .filter(|m| m.0 != x.0)
             .take(JOIN_CHECKS)
+            .map(|&m| sim(m, x))
             .collect();
-        let alike = others
-            .iter()
-            .filter(|&&m| sim(m, x) >= params.link_threshold)
-            .count();
-        2 * alike >= others.len()
+        let alike = sims.iter().filter(|&&s| s >= params.link_threshold).count();
+        (2 * alike >= sims.len()).then(|| sims.iter().copied().fold(1.0, f64::min))
     };
-    for &(a, b, _) in &edges {
+    // Each slot's claims and its weakest pair among those compared when they joined.
+    let mut members: Vec<(Vec<At>, f64)> = Vec::new();
+    for &(a, b, score) in &edges {
         match (slot_of.get(&a).copied(), slot_of.get(&b).copied()) {
             (None, None) => {
                 slot_of.insert(a, members.len());
                 slot_of.insert(b, members.len());
-                members.push(vec![a, b]);
+                members.push((vec![a, b], score));
             }
-            (Some(k), None) if admits(&members[k], b) => {
-                slot_of.insert(b, k);
-                members[k].push(b);
+            (Some(k), None) => {
+                if let Some(weakest) = admits(&members[k].0, b) {
+                    slot_of.insert(b, k);
+                    members[k].0.push(b);
+                    members[k].1 = members[k].1.min(weakest);
+                }
             }
-            (None, Some(k)) if admits(&members[k], a) => {
-                slot_of.insert(a, k);
-                members[k].push(a);
+            (None, Some(k)) => {
+                if let Some(weakest) = admits(&members[k].0, a) {
+                    slot_of.insert(a, k);
+                    members[k].0.push(a);
+                    members[k].1 = members[k].1.min(weakest);
+                }
             }
             _ => {}
         }
     }
-    let members: Vec<(Vec<At>, f64)> = members
-        .into_iter()
-        .map(|ats| {
-            // The slot's confidence: its weakest pair of claims from different documents
-            // among its first members.
-            let head = &ats[..ats.len().min(JOIN_CHECKS + 1)];
-            let weakest = head
-                .iter()
-                .enumerate()
-                .flat_map(|(i, &x)| head[i + 1..].iter().map(move |&y| (x, y)))
-                .filter(|(x, y)| x.0 != y.0)
-                .map(|(x, y)| sim(x, y))
-                .fold(1.0f64, f64::min);
-            (ats, weakest)
-        })
-        .collect();
 
     let mut slots: Vec<Slot> = members
         .into_iter()
