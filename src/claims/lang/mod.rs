@@ -314,7 +314,11 @@ impl Lexicon {
     /// lists those expressions start with, an ordinal word or a Roman ordinal. Most words of a
     /// text are none of these, and skipping them spares every matcher.
     pub fn may_start_expression(&self, text: &str, lower: &str) -> bool {
-        if text.starts_with(|c: char| c.is_ascii_digit()) || lower.ends_with("ième") {
+        // Ordinals, with or without the accent (`vingtième`, `vingtieme`).
+        if text.starts_with(|c: char| c.is_ascii_digit())
+            || lower.ends_with("ième")
+            || lower.ends_with("ieme")
+        {
             return true;
         }
         let roman = text.len() > 1
