@@ -1926,6 +1926,18 @@ const ROWS: &[(&str, &str, E, &str)] = &[
         n(Money, 16.4e6),
         "",
     ),
+    (
+        "Le ministre s'est exprimé lundi devant la presse.",
+        "lundi",
+        day("2024-06-17"),
+        "2024-06-21",
+    ),
+    (
+        "Le sommet s'ouvrira lundi.",
+        "lundi",
+        day("2024-06-24"),
+        "2024-06-22",
+    ),
 ];
 
 fn document(text: &str, published: &str) -> Document {

@@ -115,7 +115,10 @@ fn next_month(reference: NaiveDate, month: u32) -> Option<DateRange> {
     DateRange::month(y, month)
 }
 
-/// The weekday before (`-1`), after (`1`) or nearest (`0`) the reference.
+/// How far back a bare weekday may lie before the one to come is meant.
+const RECENT_DAYS: i64 = 4;
+
+/// The weekday before (`-1`), after (`1`), or meant by a bare name (`0`) from the reference.
 pub fn weekday_date(reference: NaiveDate, weekday: u32, direction: i32) -> Option<NaiveDate> {
     let target = Weekday::try_from(weekday as u8).ok()?;
     let current = reference.weekday().num_days_from_monday() as i64;
@@ -133,9 +136,11 @@ pub fn weekday_date(reference: NaiveDate, weekday: u32, direction: i32) -> Optio
                 ahead
             }
         }
-        // `ce mercredi`: the nearest, the past (or today) on ties.
+        // A bare `mercredi`: the one of the last four days (or today), since news reports
+        // more than it announces, else the one to come. Two articles a few days apart that say
+        // `lundi` of the same past Monday then agree.
         _ => {
-            if back <= ahead {
+            if back <= RECENT_DAYS {
                 -back
             } else {
                 ahead
