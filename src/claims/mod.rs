@@ -372,31 +372,6 @@ fn attached(
         .map(|(_, s, e)| (s, e))
 }
 
-fn kind_of(unit: Unit) -> ClaimKind {
-    match unit {
-        Unit::Count => ClaimKind::Count,
-        Unit::Eur
-        | Unit::Usd
-        | Unit::Gbp
-        | Unit::Chf
-        | Unit::Cad
-        | Unit::Aud
-        | Unit::Hkd
-        | Unit::Jpy
-        | Unit::Cny
-        | Unit::Franc => ClaimKind::Money,
-        Unit::Percent => ClaimKind::Percent,
-        Unit::Seconds => ClaimKind::Duration,
-        Unit::Metres => ClaimKind::Distance,
-        Unit::SquareMetres => ClaimKind::Surface,
-        Unit::Litres => ClaimKind::Volume,
-        Unit::Kilograms => ClaimKind::Weight,
-        Unit::Celsius => ClaimKind::Temperature,
-        Unit::KilometresPerHour => ClaimKind::Speed,
-        Unit::Ordinal => ClaimKind::Ordinal,
-    }
-}
-
 /// How far before `en` a "first" may stand: `la première visite d'un président russe en 24 ans`.
 const FIRST_WINDOW: usize = 8;
 
@@ -599,7 +574,7 @@ fn sentence_claims(
                 ));
             } else {
                 out.push(claim(
-                    kind_of(q.unit),
+                    q.unit.kind(),
                     q.start,
                     q.end,
                     Value::Quantity {

@@ -377,6 +377,19 @@ fn weekend_at(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<usize> {
         .then_some(k + 3)
 }
 
+/// The rank a token says, in figures (`3e`) or in words (`troisième`).
+fn rank_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<i32> {
+    let w = lower(toks, i);
+    numbers::parse_ordinal(toks.get(i)?, false)
+        .map(|r| r as i32)
+        .or_else(|| {
+            lex.rank_words
+                .iter()
+                .find(|(r, _)| *r == w)
+                .map(|&(_, n)| n)
+        })
+}
+
 /// `le premier vendredi de juillet`, `le dernier dimanche de mars 2024`, `le deuxième mardi du
 /// mois`: the weekday of that rank in the month.
 fn nth_weekday_at(
@@ -390,15 +403,7 @@ fn nth_weekday_at(
     let n = if lex.last_words.contains(&w) {
         -1
     } else {
-        let t = toks.get(i)?;
-        let rank = numbers::parse_ordinal(t, false)
-            .map(|r| r as i32)
-            .or_else(|| {
-                lex.rank_words
-                    .iter()
-                    .find(|(r, _)| *r == w)
-                    .map(|&(_, n)| n)
-            })?;
+        let rank = rank_at(lex, toks, i)?;
         if !(1..=5).contains(&rank) {
             return None;
         }
@@ -449,16 +454,7 @@ fn quarter_at(
         .iter()
         .find(|(p, _)| *p == lower(toks, i + 1))
         .map(|(_, m)| m)?;
-    let t = toks.get(i)?;
-    let w = lower(toks, i);
-    let rank = numbers::parse_ordinal(t, false)
-        .map(|r| r as i32)
-        .or_else(|| {
-            lex.rank_words
-                .iter()
-                .find(|(r, _)| *r == w)
-                .map(|&(_, n)| n)
-        })?;
+    let rank = rank_at(lex, toks, i)?;
     if rank < 1 || rank as u32 * months > 12 {
         return None;
     }

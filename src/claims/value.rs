@@ -38,20 +38,35 @@ pub enum Unit {
 }
 
 impl Unit {
-    pub fn is_money(self) -> bool {
-        matches!(
-            self,
+    /// The kind of claim a figure in this unit makes.
+    pub fn kind(self) -> super::ClaimKind {
+        use super::ClaimKind;
+        match self {
+            Unit::Count => ClaimKind::Count,
             Unit::Eur
-                | Unit::Usd
-                | Unit::Gbp
-                | Unit::Chf
-                | Unit::Cad
-                | Unit::Aud
-                | Unit::Hkd
-                | Unit::Jpy
-                | Unit::Cny
-                | Unit::Franc
-        )
+            | Unit::Usd
+            | Unit::Gbp
+            | Unit::Chf
+            | Unit::Cad
+            | Unit::Aud
+            | Unit::Hkd
+            | Unit::Jpy
+            | Unit::Cny
+            | Unit::Franc => ClaimKind::Money,
+            Unit::Percent => ClaimKind::Percent,
+            Unit::Seconds => ClaimKind::Duration,
+            Unit::Metres => ClaimKind::Distance,
+            Unit::SquareMetres => ClaimKind::Surface,
+            Unit::Litres => ClaimKind::Volume,
+            Unit::Kilograms => ClaimKind::Weight,
+            Unit::Celsius => ClaimKind::Temperature,
+            Unit::KilometresPerHour => ClaimKind::Speed,
+            Unit::Ordinal => ClaimKind::Ordinal,
+        }
+    }
+
+    pub fn is_money(self) -> bool {
+        self.kind() == super::ClaimKind::Money
     }
 
     /// What a report writes after a figure: ISO 4217 codes for currencies, SI symbols.
