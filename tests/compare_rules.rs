@@ -76,6 +76,21 @@ fn figures_attached_to_different_names_are_not_one_fact() {
         ),
     ];
     let c = compared(&docs);
+    // Each figure carries its candidate's name.
+    let attached: Vec<(&str, Option<&str>)> = c
+        .slots
+        .iter()
+        .flat_map(|s| &s.claims)
+        .map(|x| (x.claim.text.as_str(), x.claim.entity.as_deref()))
+        .collect();
+    assert!(
+        attached.contains(&("41,45 %", Some("Marine Le Pen"))),
+        "{attached:?}"
+    );
+    assert!(
+        attached.contains(&("58,54 %", Some("Emmanuel Macron"))),
+        "{attached:?}"
+    );
     for slot in &c.slots {
         let names: std::collections::BTreeSet<_> = slot
             .claims

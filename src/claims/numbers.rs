@@ -145,10 +145,7 @@ fn spelled(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(f64, usize, bool)> 
         let phrase: Vec<std::borrow::Cow<str>> = toks[i..end]
             .iter()
             .filter(|t| t.lower != "-")
-            .map(|t| match t.lower.strip_suffix("ieme") {
-                Some(head) => std::borrow::Cow::Owned(format!("{head}ième")),
-                None => std::borrow::Cow::Borrowed(t.lower.as_ref()),
-            })
+            .map(|t| accented(&t.lower))
             .collect();
         // Two numbers side by side (`trois cinquièmes` as `3 5ème`) are not one phrase.
         if let Ok(digits) = text2digits(&phrase.join(" "), french())
@@ -396,19 +393,23 @@ fn denominator_at(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<(f64, usize)>
         }
         end += 1;
     }
-    let phrase: Vec<String> = toks[k..end]
+    let phrase: Vec<std::borrow::Cow<str>> = toks[k..end]
         .iter()
         .filter(|t| t.lower != "-")
-        .map(|t| {
-            let w = t.lower.trim_end_matches('s');
-            w.strip_suffix("ieme")
-                .map_or_else(|| w.to_string(), |h| format!("{h}ième"))
-        })
+        .map(|t| accented(t.lower.trim_end_matches('s')))
         .collect();
     let digits = text2digits(&phrase.join(" "), french()).ok()?;
     let numeric: String = digits.chars().take_while(char::is_ascii_digit).collect();
     let d: f64 = numeric.parse().ok()?;
     (d >= 5.0 && digits.len() > numeric.len()).then_some((d, end))
+}
+
+/// An ordinal written without its accent (`vingtieme`) as text2num reads it (`vingtième`).
+fn accented(word: &str) -> std::borrow::Cow<'_, str> {
+    match word.strip_suffix("ieme") {
+        Some(head) => std::borrow::Cow::Owned(format!("{head}ième")),
+        None => std::borrow::Cow::Borrowed(word),
+    }
 }
 
 fn is_ordinal_word(lower: &str) -> bool {

@@ -21,6 +21,8 @@ pub struct Context {
     /// The name the figure is attached to: its entity group, or the folded name when it has
     /// none (a place named once per article).
     pub attached: Option<String>,
+    /// Whether the figure is a running tally (see [`is_tally`]).
+    pub tally: bool,
 }
 
 /// Claims of one dimension can be compared; a count of containers and a sum in euros cannot.
@@ -38,7 +40,7 @@ pub enum Dimension {
 const MIN_WORD_CHARS: usize = 3;
 
 impl Context {
-    pub fn of(lex: &Lexicon, claim: &Claim, entity_spellings: &[(String, usize)]) -> Self {
+    pub fn of(lex: &'static Lexicon, claim: &Claim, entity_spellings: &[(String, usize)]) -> Self {
         // A short sentence is read with the one before it, which names its subject.
         let mut text = claim.sentence.clone();
         if let Some(previous) = &claim.previous_sentence {
@@ -77,6 +79,7 @@ impl Context {
             noun,
             dimension,
             attached,
+            tally: is_tally(lex, claim),
         }
     }
 }
@@ -85,7 +88,7 @@ impl Context {
 /// (`morts`, `blessées`, `interpellations`), calls it a toll or provisional (`bilan`,
 /// `provisoire`), or states it as a minimum (`au moins 632 personnes`). Such a figure may rise
 /// from one report to the next.
-pub fn is_tally(lex: &Lexicon, claim: &Claim) -> bool {
+pub fn is_tally(lex: &'static Lexicon, claim: &Claim) -> bool {
     use crate::claims::Modifier;
     if claim.kind != ClaimKind::Count {
         return false;
@@ -93,17 +96,32 @@ pub fn is_tally(lex: &Lexicon, claim: &Claim) -> bool {
     if matches!(claim.modifier, Modifier::AtLeast | Modifier::MoreThan) {
         return true;
     }
-    let stems: Vec<String> = lex
-        .tally_nouns
-        .iter()
-        .chain(lex.tally_words)
-        .map(|w| tally_stem(w))
-        .collect();
+    let stems = tally_stems(lex);
     claim
         .sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 2)
         .any(|w| stems.contains(&tally_stem(w)))
+}
+
+/// The stems of a lexicon's tally words, built once per lexicon rather than once per claim.
+fn tally_stems(lex: &'static Lexicon) -> &'static FxHashSet<String> {
+    type Cache = std::sync::Mutex<FxHashMap<usize, &'static FxHashSet<String>>>;
+    static CACHE: std::sync::OnceLock<Cache> = std::sync::OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let mut map = cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    map.entry(std::ptr::from_ref(lex) as usize)
+        .or_insert_with(|| {
+            Box::leak(Box::new(
+                lex.tally_nouns
+                    .iter()
+                    .chain(lex.tally_words)
+                    .map(|w| tally_stem(w))
+                    .collect(),
+            ))
+        })
 }
 
 /// A word without case, accents and the endings of gender and number (`blessées` → `blesse`),

@@ -79,16 +79,6 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
         })
         .collect();
 
-    let tallies: Vec<Vec<bool>> = extraction
-        .documents
-        .iter()
-        .map(|d| {
-            let lang = by_id.get(d.id.as_str()).and_then(|doc| doc.lang.as_deref());
-            let lex = lexicon_for(lang);
-            d.claims.iter().map(|c| context::is_tally(lex, c)).collect()
-        })
-        .collect();
-    let by_doc_id = &doc_index;
     let weighted = context::weigh(&contexts);
     let pairs = document_pairs(&spellings, &weighted, &published, params);
     let mut edges: Vec<(At, At, f64)> = pairs
@@ -167,13 +157,14 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
                 .collect();
             let inputs: Vec<verdict::Input> = claims
                 .iter()
-                .map(|c| verdict::Input {
+                .zip(&ats)
+                .map(|(c, &(d, k))| verdict::Input {
                     document: &c.document,
                     words: &c.claim.text,
                     value: &c.claim.value,
                     claimant: c.claim.claimant.as_deref(),
                     published: c.published,
-                    tally: tallies[by_doc_id[c.document.as_str()]][c.index],
+                    tally: contexts[d][k].tally,
                 })
                 .collect();
             let pair = |x: usize, y: usize| sim(ats[x], ats[y]);
