@@ -96,6 +96,24 @@ impl Interval {
         }
     }
 
+    /// The interval a stated figure stands for when it is read as rounded to its last
+    /// significant digit: `670` for 665–675, `48,75 millions` for 48.745–48.755 million, as a
+    /// reader reads a newspaper's figures. Half a unit of that digit either side (a hair less,
+    /// so that `6,3` and `6,4` do not touch), and never more than [`MAX_ROUNDING`] of the
+    /// figure, so that `2 000` is not any number from 1,500 to 2,500. Figures with a modifier
+    /// (`près de`, `plus de`) already carry their interval; dates and times are read as written.
+    pub fn read(value: &Value) -> Self {
+        let stated = Interval::of(value);
+        if !matches!(value, Value::Quantity { .. }) || stated.lo != stated.hi {
+            return stated;
+        }
+        let half = rounding(stated.lo);
+        Interval {
+            lo: stated.lo - half,
+            hi: stated.hi + half,
+        }
+    }
+
     fn width(self) -> f64 {
         self.hi - self.lo
     }
@@ -105,6 +123,25 @@ impl Interval {
         let hi = self.hi.min(other.hi);
         (lo <= hi).then_some(Interval { lo, hi })
     }
+}
+
+/// Largest share of a figure its rounding may stand for.
+const MAX_ROUNDING: f64 = 0.025;
+
+/// Half the place value of the last significant digit of `v`, a hair less, within
+/// [`MAX_ROUNDING`] of `v`: 670 → 4.95, 41.46 → 0.00495, 672 → 0.495.
+fn rounding(v: f64) -> f64 {
+    if !v.is_finite() || v == 0.0 {
+        return 0.0;
+    }
+    // The shortest text that reads back as `v` holds exactly the digits the source wrote (or
+    // the scale made of them: `1,2 million` is 1200000).
+    let text = format!("{}", v.abs());
+    let place = match text.split_once('.') {
+        Some((_, decimals)) => 10f64.powi(-(decimals.len() as i32)),
+        None => 10f64.powi(text.len() as i32 - text.trim_end_matches('0').len() as i32),
+    };
+    (place / 2.0 * 0.99).min(MAX_ROUNDING * v.abs())
 }
 
 const MINUTES: f64 = 1440.0;
@@ -209,16 +246,22 @@ pub fn judge_pairs(
 ) -> Verdict {
     let values: Vec<&Value> = claims.iter().map(|c| c.value).collect();
     let axis = Axis::of(&values);
-    let intervals: Vec<Interval> = claims.iter().map(|c| Interval::of(c.value)).collect();
+    let stated: Vec<Interval> = claims.iter().map(|c| Interval::of(c.value)).collect();
+    let intervals: Vec<Interval> = claims.iter().map(|c| Interval::read(c.value)).collect();
     let mut arithmetic: Vec<String> = claims
         .iter()
-        .zip(&intervals)
-        .map(|(c, i)| {
+        .zip(stated.iter().zip(&intervals))
+        .map(|(c, (s, i))| {
+            let rounded = if s == i {
+                String::new()
+            } else {
+                format!(" (read as rounded: {})", axis.show(*i))
+            };
             format!(
-                "{} “{}” → {}{}",
+                "{} “{}” → {}{rounded}{}",
                 c.document,
                 c.words,
-                axis.show(*i),
+                axis.show(*s),
                 c.claimant
                     .map(|who| format!(" (according to {who})"))
                     .unwrap_or_default()
@@ -232,7 +275,7 @@ pub fn judge_pairs(
 
     if let Some(common) = common {
         arithmetic.push(format!("all intervals meet in {}", axis.show(common)));
-        let same = intervals.iter().all(|i| *i == intervals[0]);
+        let same = stated.iter().all(|i| *i == stated[0]);
         if same {
             return Verdict {
                 kind: VerdictKind::Agree,
@@ -460,6 +503,40 @@ mod tests {
     }
 
     #[test]
+    fn figures_are_read_as_rounded_to_their_last_digit() {
+        // A rounder figure is a less precise statement of the same count.
+        for (rough, exact) in [
+            (670.0, 672.0),
+            (48_750_000.0, 48_752_339.0),
+            (1.2e6, 1_190_000.0),
+        ] {
+            let (a, b) = (count(rough), count(exact));
+            let v = judge(
+                &[input("a", &a, None, 1), input("b", &b, None, 1)],
+                0.8,
+                0.4,
+            );
+            assert_eq!(v.kind, VerdictKind::Precision, "{rough} / {exact}: {v:?}");
+            assert!(
+                v.arithmetic.iter().any(|s| s.contains("read as rounded")),
+                "{v:?}"
+            );
+        }
+        // Neighbouring last digits, and figures far beyond a round figure's rounding, conflict.
+        for (x, y) in [(6.3, 6.4), (2000.0, 1832.0), (41.45, 41.46), (296.0, 310.0)] {
+            let (a, b) = (count(x), count(y));
+            let v = judge(
+                &[input("a", &a, None, 1), input("b", &b, None, 1)],
+                0.8,
+                0.4,
+            );
+            assert_eq!(v.kind, VerdictKind::Conflict, "{x} / {y}: {v:?}");
+        }
+        assert_eq!(rounding(0.0), 0.0);
+        assert!((rounding(670.0) - 4.95).abs() < 1e-9);
+    }
+
+    #[test]
     fn a_time_inside_a_night_or_a_day_differs_in_precision() {
         use crate::claims::{ClockRange, DateRange, Grain};
         let tuesday = NaiveDate::from_ymd_opt(2024, 6, 18);
@@ -527,7 +604,9 @@ mod tests {
         );
         assert_eq!(v.kind, VerdictKind::Precision);
         assert!(
-            v.arithmetic.iter().any(|l| l.contains("meet in 7000")),
+            v.arithmetic
+                .iter()
+                .any(|l| l.contains("meet in [6825, 7175]")),
             "{v:?}"
         );
     }
