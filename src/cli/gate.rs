@@ -145,7 +145,14 @@ pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32
     let slots = match thresholds.max_conflicts {
         Some(_) => {
             let extraction = recoupe::claims::extract_all(docs);
-            recoupe::compare::compare(docs, &extraction, &compare)?.slots
+            // Copies of one text are one source, as in `report`, found with its parameters.
+            let copies = recoupe::compare::Copies::new(
+                dedup::run(docs, &base, progress)?
+                    .pairs
+                    .into_iter()
+                    .map(|p| (p.a, p.b)),
+            );
+            recoupe::compare::compare_with(docs, &extraction, &compare, &copies)?.slots
         }
         None => Vec::new(),
     };

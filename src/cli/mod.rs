@@ -118,8 +118,15 @@ fn run(cli: Cli) -> Result<i32> {
             let compare_params = args.compare.params()?;
             let result = dedup::run(&corpus.documents, &dedup_params, &progress)?;
             let extraction = recoupe::claims::extract_all(&corpus.documents);
-            let comparison =
-                recoupe::compare::compare(&corpus.documents, &extraction, &compare_params)?;
+            let copies = recoupe::compare::Copies::new(
+                result.pairs.iter().map(|p| (p.a.clone(), p.b.clone())),
+            );
+            let comparison = recoupe::compare::compare_with(
+                &corpus.documents,
+                &extraction,
+                &compare_params,
+                &copies,
+            )?;
             let analysis = Analysis::new(
                 name.clone(),
                 &corpus,

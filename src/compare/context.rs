@@ -4,6 +4,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::frame::Frame;
 use crate::claims::{Claim, ClaimKind, Lexicon, Unit, Value, entities};
 use crate::text::normalize;
 
@@ -23,6 +24,8 @@ pub struct Context {
     pub attached: Option<String>,
     /// Whether the figure is a running tally (see [`is_tally`]).
     pub tally: bool,
+    /// What the figure measures, when, and who says it.
+    pub frame: Frame,
 }
 
 /// Claims of one dimension can be compared; a count of containers and a sum in euros cannot.
@@ -40,7 +43,13 @@ pub enum Dimension {
 const MIN_WORD_CHARS: usize = 3;
 
 impl Context {
-    pub fn of(lex: &'static Lexicon, claim: &Claim, entity_spellings: &[(String, usize)]) -> Self {
+    /// The features of `claim`, one of `siblings` (its document's claims).
+    pub fn of(
+        lex: &'static Lexicon,
+        claim: &Claim,
+        siblings: &[Claim],
+        entity_spellings: &[(String, usize)],
+    ) -> Self {
         // A short sentence is read with the one before it, which names its subject.
         let mut text = claim.sentence.clone();
         if let Some(previous) = &claim.previous_sentence {
@@ -80,6 +89,7 @@ impl Context {
             dimension,
             attached,
             tally: is_tally(lex, claim),
+            frame: Frame::of(lex, claim, siblings),
         }
     }
 }
@@ -193,6 +203,12 @@ pub struct Weighted {
     dimension: Dimension,
     /// The attached name, as an id shared by the claims that name it (compared at every pair).
     attached: Option<u32>,
+    /// What the figure measures, as an id shared by the claims of that measure.
+    measure: Option<u32>,
+    /// The year the figure is given as of, when the sentence gives one.
+    year: Option<u32>,
+    /// The frame's scope words, as sorted ids.
+    scope: Vec<u32>,
 }
 
 impl Weighted {
@@ -242,7 +258,17 @@ pub fn weigh(contexts: &[Vec<Context>]) -> Vec<Vec<Weighted>> {
     let idf = |df: f64| (1.0 + n as f64 / df).ln();
     let mut attached_ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut noun_ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut measure_ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut scope_ids: FxHashMap<&str, u32> = FxHashMap::default();
     for c in contexts.iter().flatten() {
+        for w in &c.frame.scope {
+            let next = scope_ids.len() as u32;
+            scope_ids.entry(w.as_str()).or_insert(next);
+        }
+        if let Some(m) = &c.frame.measure {
+            let next = measure_ids.len() as u32;
+            measure_ids.entry(m.as_str()).or_insert(next);
+        }
         if let Some(name) = &c.attached {
             let next = attached_ids.len() as u32;
             attached_ids.entry(name.as_str()).or_insert(next);
@@ -280,6 +306,23 @@ pub fn weigh(contexts: &[Vec<Context>]) -> Vec<Vec<Weighted>> {
                         noun: c.noun.as_deref().map(|n| noun_ids[n]),
                         dimension: c.dimension.clone(),
                         attached: c.attached.as_deref().map(|a| attached_ids[a]),
+                        measure: c.frame.measure.as_deref().map(|m| measure_ids[m]),
+                        year: c
+                            .frame
+                            .as_of
+                            .as_ref()
+                            .and_then(|x| x.year)
+                            .map(|y| y as u32),
+                        scope: {
+                            let mut ids: Vec<u32> = c
+                                .frame
+                                .scope
+                                .iter()
+                                .map(|w| scope_ids[w.as_str()])
+                                .collect();
+                            ids.sort_unstable();
+                            ids
+                        },
                     }
                 })
                 .collect()
@@ -309,22 +352,49 @@ fn weighted_dice(a: &[(u32, f64)], total_a: f64, b: &[(u32, f64)], total_b: f64)
     2.0 * shared / total
 }
 
+/// The counted noun, measure and attached name of a claim, as ids: what [`compatible`] compares.
+pub type Identity = [Option<u32>; 4];
+
+impl Weighted {
+    pub fn identity(&self) -> Identity {
+        [self.noun, self.measure, self.attached, self.year]
+    }
+}
+
+/// Whether a claim of identity `x` may join claims whose identities, merged, are `slot` (each
+/// field the one value its members state, if any).
+pub fn fits(slot: &Identity, x: &Identity) -> bool {
+    slot.iter()
+        .zip(x)
+        .all(|(s, v)| s.is_none() || v.is_none() || s == v)
+}
+
+/// `slot` with the fields `x` states and it does not.
+pub fn merge(slot: &mut Identity, x: &Identity) {
+    for (s, v) in slot.iter_mut().zip(x) {
+        if s.is_none() {
+            *s = *v;
+        }
+    }
+}
+
+/// Whether two claims may state one fact at all: the same dimension, and no counted noun,
+/// measure or attached name that differs. A slot holds only claims compatible with each other.
+pub fn compatible(a: &Weighted, b: &Weighted) -> bool {
+    let differ = |x: Option<u32>, y: Option<u32>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    a.dimension == b.dimension
+        && !differ(a.noun, b.noun)
+        && !differ(a.measure, b.measure)
+        && !differ(a.attached, b.attached)
+        && !differ(a.year, b.year)
+}
+
 /// How much two claims' contexts say they are about the same fact, from 0 to 1; `None` when
 /// they cannot be: other dimensions, or counts of different things.
 pub fn similarity(a: &Weighted, b: &Weighted) -> Option<f64> {
-    if a.dimension != b.dimension {
-        return None;
-    }
-    if let (Some(x), Some(y)) = (a.noun, b.noun)
-        && x != y
-    {
-        return None;
-    }
-    // One party's seats are not another's: figures attached to different names differ in
-    // what they measure.
-    if let (Some(x), Some(y)) = (a.attached, b.attached)
-        && x != y
-    {
+    // The injured are not the marchers, though both are `personnes`; one party's seats are
+    // not another's.
+    if !compatible(a, b) {
         return None;
     }
     let words = weighted_dice(&a.words, a.words_total, &b.words, b.words_total);
@@ -341,8 +411,17 @@ pub fn similarity(a: &Weighted, b: &Weighted) -> Option<f64> {
     } else {
         0.0
     };
-    Some((score + noun_bonus).min(1.0))
+    let score = (score + noun_bonus).min(1.0);
+    // Loosely alike sentences whose figures have nothing beside them in common state two
+    // facts of one story ("une visite de deux jours", "deux rencontres en moins d'un an").
+    let apart = !a.scope.is_empty()
+        && !b.scope.is_empty()
+        && !a.scope.iter().any(|w| b.scope.binary_search(w).is_ok());
+    (!apart || score >= SCOPELESS_LINK).then_some(score)
 }
+
+/// Least similarity for two claims to link when the words beside their figures differ.
+const SCOPELESS_LINK: f64 = 0.35;
 
 /// Weight of the sentence words against the entities when both sides name entities.
 const WORDS_WEIGHT: f64 = 0.6;

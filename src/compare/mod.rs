@@ -3,8 +3,10 @@
 //! names spelled differently.
 
 pub mod context;
+pub mod frame;
 pub mod quotes;
 pub mod slots;
+pub mod sources;
 pub mod verdict;
 
 use serde::Serialize;
@@ -15,6 +17,7 @@ use crate::error::{Error, Result};
 
 pub use quotes::QuoteVariants;
 pub use slots::{Slot, SlotClaim};
+pub use sources::Copies;
 pub use verdict::{Verdict, VerdictKind};
 
 /// The thresholds of the comparison, echoed in every report.
@@ -72,15 +75,26 @@ pub struct Comparison {
     pub entity_variants: Vec<EntityGroup>,
 }
 
-/// Compares the claims of `docs` (as extracted into `extraction`) across sources.
+/// Compares the claims of `docs` (as extracted into `extraction`) across sources, every
+/// document a source of its own.
 pub fn compare(
     docs: &[Document],
     extraction: &Extraction,
     params: &CompareParams,
 ) -> Result<Comparison> {
+    compare_with(docs, extraction, params, &Copies::default())
+}
+
+/// As [`compare`], with the documents that are copies of one text (see [`sources`]).
+pub fn compare_with(
+    docs: &[Document],
+    extraction: &Extraction,
+    params: &CompareParams,
+    copies: &Copies,
+) -> Result<Comparison> {
     params.validate()?;
     Ok(Comparison {
-        slots: slots::build(docs, extraction, params),
+        slots: slots::build(docs, extraction, params, copies),
         quote_variants: quotes::variants(extraction),
         entity_variants: extraction
             .entities

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::CompareParams;
 use super::context::{self, Context};
+use super::frame::Frame;
 use super::verdict::{self, Verdict};
 use crate::claims::{Claim, Extraction, lexicon_for};
 use crate::corpus::Document;
@@ -25,6 +26,8 @@ pub struct SlotClaim {
     pub index: usize,
     #[serde(flatten)]
     pub claim: Claim,
+    /// What the figure measures, when and by whom: why it was compared as it was.
+    pub frame: Frame,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,10 +47,17 @@ type At = (usize, usize);
 /// in a large corpus `France` would pair everything with everything.
 const MAX_POSTING: usize = 1000;
 
-pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams) -> Vec<Slot> {
+pub fn build(
+    docs: &[Document],
+    extraction: &Extraction,
+    params: &CompareParams,
+    copies: &super::Copies,
+) -> Vec<Slot> {
     let by_id: FxHashMap<&str, &Document> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
     let published: Vec<Option<NaiveDate>> =
         extraction.documents.iter().map(|d| d.published).collect();
+    let ids: Vec<&str> = extraction.documents.iter().map(|d| d.id.as_str()).collect();
+    let sources = copies.sources(&ids);
     // Spelling → entity group, per document: the mentions of each document's sentences.
     let mut spellings: Vec<Vec<(String, usize)>> = vec![Vec::new(); extraction.documents.len()];
     let doc_index: FxHashMap<&str, usize> = extraction
@@ -74,7 +84,7 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
             let lex = lexicon_for(lang);
             d.claims
                 .iter()
-                .map(|c| Context::of(lex, c, names))
+                .map(|c| Context::of(lex, c, &d.claims, names))
                 .collect()
         })
         .collect();
@@ -101,7 +111,11 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
     let value = |at: At| &extraction.documents[at.0].claims[at.1].value;
     let mut slot_of: FxHashMap<At, usize> = FxHashMap::default();
     // Whether `x` may join `slot`, and the weakest similarity it has with the members checked.
-    let admits = |slot: &[At], x: At| -> Option<f64> {
+    let admits = |slot: &[At], identity: &context::Identity, x: At| -> Option<f64> {
+        // Hard limits hold with every member, not most: one name's figures never join another's.
+        if !context::fits(identity, &weighted[x.0][x.1].identity()) {
+            return None;
+        }
         if slot.iter().any(|&m| m.0 == x.0 && value(m) != value(x)) {
             return None;
         }
@@ -114,27 +128,28 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
         let alike = sims.iter().filter(|&&s| s >= params.link_threshold).count();
         (2 * alike >= sims.len()).then(|| sims.iter().copied().fold(1.0, f64::min))
     };
-    // Each slot's claims and its weakest pair among those compared when they joined.
+    // Each slot's claims, its weakest pair among those compared when they joined, and the
+    // noun, measure and name its members state.
     let mut members: Vec<(Vec<At>, f64)> = Vec::new();
+    let mut identities: Vec<context::Identity> = Vec::new();
+    let identity = |at: At| weighted[at.0][at.1].identity();
     for &(a, b, score) in &edges {
         match (slot_of.get(&a).copied(), slot_of.get(&b).copied()) {
             (None, None) => {
                 slot_of.insert(a, members.len());
                 slot_of.insert(b, members.len());
                 members.push((vec![a, b], score));
+                let mut merged = identity(a);
+                context::merge(&mut merged, &identity(b));
+                identities.push(merged);
             }
-            (Some(k), None) => {
-                if let Some(weakest) = admits(&members[k].0, b) {
-                    slot_of.insert(b, k);
-                    members[k].0.push(b);
+            (Some(k), None) | (None, Some(k)) => {
+                let x = if slot_of.contains_key(&a) { b } else { a };
+                if let Some(weakest) = admits(&members[k].0, &identities[k], x) {
+                    slot_of.insert(x, k);
+                    members[k].0.push(x);
                     members[k].1 = members[k].1.min(weakest);
-                }
-            }
-            (None, Some(k)) => {
-                if let Some(weakest) = admits(&members[k].0, a) {
-                    slot_of.insert(a, k);
-                    members[k].0.push(a);
-                    members[k].1 = members[k].1.min(weakest);
+                    context::merge(&mut identities[k], &identity(x));
                 }
             }
             _ => {}
@@ -153,6 +168,7 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
                     published: published[d],
                     index: c,
                     claim: extraction.documents[d].claims[c].clone(),
+                    frame: contexts[d][c].frame.clone(),
                 })
                 .collect();
             let inputs: Vec<verdict::Input> = claims
@@ -165,6 +181,8 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
                     claimant: c.claim.claimant.as_deref(),
                     published: c.published,
                     tally: contexts[d][k].tally,
+                    frame: &contexts[d][k].frame,
+                    source: sources[d],
                 })
                 .collect();
             let pair = |x: usize, y: usize| sim(ats[x], ats[y]);
@@ -178,6 +196,14 @@ pub fn build(docs: &[Document], extraction: &Extraction, params: &CompareParams)
             }
         })
         .collect();
+    // Agreement on the participants of a sentence ("deux pays") is not worth a reader's time.
+    slots.retain(|s| {
+        s.verdict.kind != verdict::VerdictKind::Agree
+            || !s.claims.iter().all(|c| {
+                let (d, k) = (doc_index[c.document.as_str()], c.index);
+                super::frame::trivial(&c.claim, contexts[d][k].tally)
+            })
+    });
     slots.sort_by(|x, y| {
         x.verdict
             .kind

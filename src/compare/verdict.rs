@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::frame::{self, Frame};
 use crate::claims::{DateRange, Value};
 
 /// Most severe first: the report lists slots in this order.
@@ -65,6 +66,10 @@ pub struct Input<'a> {
     /// Whether the claim is a running tally (a toll, a count given as provisional or as a
     /// minimum), which may rise from one report to the next.
     pub tally: bool,
+    /// What the figure measures, when and by whom.
+    pub frame: &'a Frame,
+    /// The source of the document: equal for documents that are copies of one text.
+    pub source: usize,
 }
 
 /// A value as a closed interval on one axis: the number, or days since the common era.
@@ -220,11 +225,6 @@ impl Axis {
     }
 }
 
-/// Claimants compare without case, accents or spacing: `la police` and `La Police` are one.
-fn claimant_key(c: Option<&str>) -> Option<String> {
-    c.map(crate::claims::entities::key)
-}
-
 /// Judges a slot whose pairs are all as sure as `confidence`.
 pub fn judge(claims: &[Input], confidence: f64, review_below: f64) -> Verdict {
     judge_pairs(claims, confidence, &|_, _| confidence, review_below)
@@ -279,10 +279,7 @@ pub fn judge_pairs(
         if same {
             return Verdict {
                 kind: VerdictKind::Agree,
-                reason: format!(
-                    "{} sources state the same value.",
-                    distinct_documents(claims)
-                ),
+                reason: agreement(claims),
                 arithmetic,
                 confidence,
             };
@@ -315,15 +312,15 @@ pub fn judge_pairs(
     // read as that claimant's; the pairs of different documents are then judged one by one.
     let claimants: Vec<Option<String>> = (0..claims.len())
         .map(|k| {
-            claimant_key(claims[k].claimant).or_else(|| {
+            claims[k].frame.claimant.clone().or_else(|| {
                 (0..claims.len())
                     .filter(|&j| intervals[j].intersect(intervals[k]).is_some())
-                    .filter_map(|j| claimant_key(claims[j].claimant))
+                    .filter_map(|j| claims[j].frame.claimant.clone())
                     .min()
             })
         })
         .collect();
-    let mut best: Option<(VerdictKind, f64, usize, usize)> = None;
+    let mut best: Option<(VerdictKind, f64, usize, usize, Why)> = None;
     let mut walked = 0;
     'pairs: for a in 0..claims.len() {
         for b in a + 1..claims.len() {
@@ -336,14 +333,15 @@ pub fn judge_pairs(
             if walked > MAX_PAIRS {
                 break 'pairs;
             }
-            let (kind, sure) = judge_pair(claims, &intervals, &claimants, a, b, pair, review_below);
+            let (kind, sure, why) =
+                judge_pair(claims, &intervals, &claimants, a, b, pair, review_below);
             let better = best.is_none_or(|(k, c, ..)| (kind, -sure) < (k, -c));
             if better {
-                best = Some((kind, sure, a, b));
+                best = Some((kind, sure, a, b, why));
             }
         }
     }
-    let Some((kind, sure, a, b)) = best else {
+    let Some((kind, sure, a, b, why)) = best else {
         // Disjoint only within one document: it states two values (a headline and a correction,
         // or two facts the context could not tell apart).
         return Verdict {
@@ -365,20 +363,47 @@ pub fn judge_pairs(
         claims[hi].document,
         axis.point(intervals[hi].lo),
     ));
-    let reason = match kind {
-        VerdictKind::AttributedDifference => format!(
+    let (fa, fb) = (claims[a].frame, claims[b].frame);
+    let reason = match (kind, why) {
+        (VerdictKind::AttributedDifference, _) => format!(
             "The values differ, but each comes from a different claimant ({} / {}); that is a difference of sources, not a contradiction.",
             claimants[lo].as_deref().unwrap_or("?"),
             claimants[hi].as_deref().unwrap_or("?")
         ),
-        VerdictKind::Timeline => {
+        (VerdictKind::Timeline, _) => {
             if let Some(steps) = timeline(claims, &intervals, axis) {
                 arithmetic.extend(steps);
             }
-            "The figure is a running tally that rises with the reporting date: it evolves rather than contradicts.".to_string()
+            "The figure is a running tally that rises from one update to the next: it evolves rather than contradicts.".to_string()
         }
-        VerdictKind::NeedsReview if claims[a].tally && claims[b].tally => "The values are disjoint, but both are running tallies reported the same day (or undated): two updates of one toll, or a contradiction; the hours of the reports decide.".to_string(),
-        VerdictKind::NeedsReview => format!(
+        (_, Why::Reprint) => format!(
+            "{} and {} are copies of one text, yet give disjoint values: the figure was changed in one of them.",
+            claims[lo].document, claims[hi].document
+        ),
+        (_, Why::OneClaimant) => format!(
+            "The values are disjoint, but only one is attributed ({}): the other may be another claimant's figure.",
+            claimants[a].as_deref().or(claimants[b].as_deref()).unwrap_or("?")
+        ),
+        (_, Why::Superseded) => "The values are disjoint, but one is cited as superseded (a previous or initial figure): an update, not a contradiction, unless the update is wrong.".to_string(),
+        (_, Why::AsOf) => format!(
+            "The values are disjoint, but they are given as of different times ({} / {}): two updates of one figure, or a contradiction.",
+            fa.as_of.as_ref().map_or("?", |x| x.text.as_str()),
+            fb.as_of.as_ref().map_or("?", |x| x.text.as_str())
+        ),
+        (_, Why::Current) => "The values are disjoint, but the figure is a state at the time of writing (\"toujours\", \"actuellement\"), which changes between reports.".to_string(),
+        (_, Why::SameDayTally) => "The values are disjoint, but both are running tallies reported the same day (or undated): two updates of one toll, or a contradiction; the hours of the reports decide.".to_string(),
+        (_, Why::Measure) => format!(
+            "The values are disjoint, but the sentences do not both say what the figure measures ({} / {}), so they may state different facts.",
+            fa.measure.as_deref().unwrap_or("not said"),
+            fb.measure.as_deref().unwrap_or("not said")
+        ),
+        (_, Why::Entity) => format!(
+            "The values are disjoint, but only one sentence says whose figure it is ({}), so they may state different facts.",
+            fa.entity.as_deref().or(fb.entity.as_deref()).unwrap_or("?")
+        ),
+        (_, Why::Neighbour) => "The values are disjoint, but each article also states the other's value in the same sentence: the figures paired here are likely two different facts.".to_string(),
+        (_, Why::Scope) => "The values are disjoint, but the words beside the figures have nothing in common, so they may measure different things.".to_string(),
+        (VerdictKind::NeedsReview, _) => format!(
             "The values are disjoint, but the sentences are not similar enough (confidence {sure:.2} < {review_below}) to be sure they state the same fact."
         ),
         _ => "The sources state disjoint values for the same fact: at most one of them can be right.".to_string(),
@@ -402,38 +427,150 @@ fn judge_pair(
     b: usize,
     pair: &dyn Fn(usize, usize) -> f64,
     review_below: f64,
-) -> (VerdictKind, f64) {
+) -> (VerdictKind, f64, Why) {
     let sure = pair(a, b);
     if let (Some(x), Some(y)) = (&claimants[a], &claimants[b])
-        && x != y
+        && !frame::same_claimant(x, y)
     {
-        return (VerdictKind::AttributedDifference, sure);
+        return (VerdictKind::AttributedDifference, sure, Why::Claimants);
+    }
+    // Two copies of one text that differ in a figure: a reprint changed it. A tally may have
+    // been updated between two versions of one dispatch, which the rules below weigh.
+    let reprint = claims[a].source == claims[b].source;
+    if reprint && !(claims[a].tally && claims[b].tally) {
+        return (
+            VerdictKind::Conflict,
+            sure.max(REPRINT_CONFIDENCE),
+            Why::Reprint,
+        );
+    }
+    // Whose figure an unattributed claim gives is unknown: against an attributed one it may be
+    // another claimant's figure as well as a contradiction.
+    let own = |k: usize| claims[k].frame.claimant.is_some();
+    if (own(a) && claimants[b].is_none()) || (own(b) && claimants[a].is_none()) {
+        return (VerdictKind::NeedsReview, sure, Why::OneClaimant);
+    }
+    let (fa, fb) = (claims[a].frame, claims[b].frame);
+    let rises = |early: usize, late: usize| intervals[late].lo >= intervals[early].lo;
+    // A figure cited as superseded, or given as of another time of day, is another update.
+    if fa.earlier != fb.earlier {
+        let (early, late) = if fa.earlier { (a, b) } else { (b, a) };
+        if claims[a].tally && claims[b].tally && rises(early, late) {
+            return (VerdictKind::Timeline, sure, Why::Superseded);
+        }
+        return (VerdictKind::NeedsReview, sure, Why::Superseded);
+    }
+    if let (Some(x), Some(y)) = (&fa.as_of, &fb.as_of)
+        && x.text != y.text
+    {
+        if let (Some(tx), Some(ty)) = (x.at, y.at)
+            && tx != ty
+            && claims[a].tally
+            && claims[b].tally
+        {
+            let (early, late) = if tx < ty { (a, b) } else { (b, a) };
+            if rises(early, late) {
+                return (VerdictKind::Timeline, sure, Why::AsOf);
+            }
+        }
+        return (VerdictKind::NeedsReview, sure, Why::AsOf);
+    }
+    // A figure given at an hour is that hour's; the other source's may be of another.
+    let clock = |f: &Frame| f.as_of.as_ref().is_some_and(|x| x.clock);
+    if clock(fa) != clock(fb) {
+        return (VerdictKind::NeedsReview, sure, Why::AsOf);
     }
     if claims[a].tally && claims[b].tally {
         match (claims[a].published, claims[b].published) {
             (Some(da), Some(db)) if da != db => {
                 let (early, late) = if da < db { (a, b) } else { (b, a) };
                 // A tally does not fall from one report to the next.
-                if intervals[late].lo >= intervals[early].lo {
-                    return (VerdictKind::Timeline, sure);
+                if rises(early, late) {
+                    return (VerdictKind::Timeline, sure, Why::Dates);
                 }
             }
             // Two tolls of one day may be two updates of it: the hours tell, not the values.
-            _ => return (VerdictKind::NeedsReview, sure.min(review_below * 0.99)),
+            _ => return (VerdictKind::NeedsReview, sure, Why::SameDayTally),
         }
     }
+    if fa.current || fb.current {
+        return (VerdictKind::NeedsReview, sure, Why::Current);
+    }
+    // A contradiction needs both sentences to say what they measure, and the same thing.
+    let quantity = matches!(claims[a].value, Value::Quantity { .. });
+    if quantity && (fa.measure.is_none() || fa.measure != fb.measure) {
+        return (VerdictKind::NeedsReview, sure, Why::Measure);
+    }
+    // `Marine Le Pen : 41,45 %` against a share of no one in particular.
+    if fa.entity.is_some() != fb.entity.is_some() {
+        return (VerdictKind::NeedsReview, sure, Why::Entity);
+    }
+    // The other sentence states this value too: its figure paired here is another fact.
+    let states = |f: &Frame, i: Interval| {
+        f.neighbours
+            .iter()
+            .any(|v| Interval::read(v).intersect(i).is_some())
+    };
+    if states(fb, intervals[a]) || states(fa, intervals[b]) {
+        return (VerdictKind::NeedsReview, sure, Why::Neighbour);
+    }
+    // Nothing beside the figures in common (`en vigilance rouge` / `en vigilance orange`
+    // share `vigilance`; `ont suivi la cérémonie` / `France 2 réalise` nothing).
+    if !fa.scope.is_empty()
+        && !fb.scope.is_empty()
+        && !fa.scope.iter().any(|w| fb.scope.contains(w))
+    {
+        return (VerdictKind::NeedsReview, sure, Why::Scope);
+    }
     if sure < review_below {
-        (VerdictKind::NeedsReview, sure)
+        (VerdictKind::NeedsReview, sure, Why::Unsure)
     } else {
-        (VerdictKind::Conflict, sure)
+        (VerdictKind::Conflict, sure, Why::Contradiction)
     }
 }
 
-fn distinct_documents(claims: &[Input]) -> usize {
+/// How sure a conflict between two copies of one text is: they are one text, so their figures
+/// state one fact, whatever their sentences' similarity to the rest of the slot.
+const REPRINT_CONFIDENCE: f64 = 0.9;
+
+/// Why a disjoint pair got its verdict; the slot's reason says it in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Why {
+    Claimants,
+    Reprint,
+    OneClaimant,
+    Superseded,
+    AsOf,
+    Current,
+    Dates,
+    SameDayTally,
+    Measure,
+    Entity,
+    Neighbour,
+    Scope,
+    Unsure,
+    Contradiction,
+}
+
+/// How many documents agree, and how many independent sources they are: copies of one text
+/// count once.
+fn agreement(claims: &[Input]) -> String {
     let mut docs: Vec<&str> = claims.iter().map(|c| c.document).collect();
     docs.sort_unstable();
     docs.dedup();
-    docs.len()
+    let mut sources: Vec<usize> = claims.iter().map(|c| c.source).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    if sources.len() == docs.len() {
+        format!("{} sources state the same value.", docs.len())
+    } else {
+        format!(
+            "{} documents state the same value, but they are {} independent source{} (the others are copies of one text).",
+            docs.len(),
+            sources.len(),
+            if sources.len() == 1 { "" } else { "s" }
+        )
+    }
 }
 
 /// The steps of a tally that moves one way with the reporting date, when every disjoint pair is
@@ -484,8 +621,24 @@ mod tests {
         }
     }
 
+    /// The frame of test claims: they all measure one thing.
+    static FRAME: std::sync::LazyLock<Frame> = std::sync::LazyLock::new(|| Frame {
+        measure: Some("x".to_string()),
+        ..Frame::default()
+    });
+
     fn input<'a>(doc: &'a str, value: &'a Value, claimant: Option<&'a str>, day: u32) -> Input<'a> {
+        // A claimant is compared in its frame's normalised form.
+        let frame: &'static Frame = match claimant {
+            None => &FRAME,
+            Some(c) => Box::leak(Box::new(Frame {
+                claimant: frame::claimant_key(crate::claims::lexicon_for(Some("fr")), c),
+                ..FRAME.clone()
+            })),
+        };
         Input {
+            frame,
+            source: doc.bytes().fold(0, |h, b| h * 31 + usize::from(b)),
             document: doc,
             words: "x",
             value,

@@ -92,6 +92,25 @@ pub struct Lexicon {
     pub anaphoric_claimants: &'static [&'static str],
     /// Head nouns of running tallies, singular (`mort`, `blessé`), and words that call a
     /// figure a toll or provisional (`bilan`).
+    /// Words that say what a figure measures, each with the name of the measure: the counted
+    /// noun (`blessés`), the participle after a generic noun (`personnes blessées`), the noun
+    /// before a figure (`une profondeur de 10 km`). Figures of different measures are different
+    /// facts. Matched on [`crate::compare::frame::stem`] forms.
+    pub measures: &'static [(&'static str, &'static str)],
+    /// Nouns that count people without saying which (`personnes`): the sentence's measure word
+    /// says what is counted.
+    pub generic_nouns: &'static [&'static str],
+    /// Words that give a figure as a state at the time of writing (`toujours`, `actuellement`):
+    /// it may change between two reports of one day.
+    pub current_words: &'static [&'static str],
+    /// Words that give a figure as superseded (`un précédent bilan`, `initialement`).
+    pub earlier_words: &'static [&'static str],
+    /// Words before a date that make it a point of comparison rather than the time a figure
+    /// holds as of (`par rapport à 2017`).
+    pub comparison_words: &'static [&'static str],
+    /// Nouns that name where a figure was published rather than who gave it (`un communiqué du
+    /// ministère`, `les chiffres de la préfecture`): the claimant is their complement.
+    pub source_nouns: &'static [&'static str],
     pub tally_nouns: &'static [&'static str],
     pub tally_words: &'static [&'static str],
     /// Words before a day of the month (`le 3/4`, `du 12`): after them `3/4` is a date.

@@ -1,0 +1,411 @@
+//! The fact frame of a claim: what its figure measures, the name it is attached to, when it
+//! holds and who gives it. Two figures are one fact only when their frames agree: "227 personnes
+//! blessées" and "124 000 personnes mobilisées" count people, but not the same people; "1,2
+//! million de foyers" this morning and "684 000 foyers toujours privés" tonight measure one thing
+//! at two times. The frame is kept in the report so that a reader sees why two claims were
+//! compared and why a difference is, or is not, called a conflict.
+
+use serde::Serialize;
+
+use crate::claims::{Claim, ClaimKind, Lexicon, Value, entities};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Frame {
+    /// What the figure measures, when the sentence says it: the measure its counted noun or a
+    /// nearby word names (`blessés` for "227 personnes ont été blessées" and "672 blessés"), or
+    /// the counted noun itself (`embarcation`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+    /// The name the figure is attached to (`Taroudant (452)`, `Marine Le Pen : 41,45 %`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    /// The time the sentence gives the figure as of (`à 15 heures`, `dimanche`), when it names
+    /// one beside the figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<AsOf>,
+    /// The figure is a state at the time of writing (`toujours`, `actuellement`), which may
+    /// change between two reports of one day.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub current: bool,
+    /// The figure is cited as superseded (`un précédent bilan`, `initialement`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub earlier: bool,
+    /// Who gives the figure, normalised: no case, accents, hyphens or determiners, and the
+    /// publication named instead of its author taken off (`un communiqué du ministère` → the
+    /// ministry). `None` when the sentence names no one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claimant: Option<String>,
+    /// The content words right beside the figure, as stems, without numbers and measure words:
+    /// what distinguishes "en vigilance rouge" from "en vigilance orange".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scope: Vec<String>,
+    /// The other values of the same kind its sentence states (`58,55 %` beside `41,45 %`).
+    #[serde(skip)]
+    pub neighbours: Vec<Value>,
+}
+
+/// A time a figure is given as of: the words, and where they fall on the axis of days (for
+/// ordering two updates of a tally).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AsOf {
+    pub text: String,
+    /// A time of day rather than a day: figures of one day differ from hour to hour.
+    pub clock: bool,
+    /// The year, when the time is a whole year (`en 2017 (25,44 %)`): a figure of another year
+    /// is another fact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    #[serde(skip)]
+    pub at: Option<f64>,
+}
+
+/// How many words either side of a figure its measure word may stand.
+const MEASURE_WINDOW: usize = 5;
+/// How many words either side of a figure a word of state (`toujours`) or of supersession
+/// (`précédent`) may stand.
+const STATE_WINDOW: usize = 6;
+/// How many words either side of a figure make its scope.
+const SCOPE_WINDOW: usize = 4;
+/// How far apart, in characters, two figures may begin and still be one sentence's.
+const SIBLING_CHARS: usize = 400;
+
+/// A word of the sentence, or a mark that ends a clause.
+#[derive(Debug, Clone)]
+struct Tok {
+    start: usize,
+    end: usize,
+    /// The stem, or the mark itself.
+    stem: String,
+    word: bool,
+}
+
+fn tokens(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(Tok {
+                start: s,
+                end: i,
+                stem: stem(&text[s..i]),
+                word: true,
+            });
+        }
+        // Parentheses do not end a clause: `Al-Haouz (1 293)`, `depuis 1969 (31,1 %)`.
+        if matches!(c, '.' | ';' | '!' | '?' | '«' | '»' | '"') {
+            out.push(Tok {
+                start: i,
+                end: i + c.len_utf8(),
+                stem: c.to_string(),
+                word: false,
+            });
+        }
+    }
+    out
+}
+
+/// A word without case, accents and the endings of gender and number (`blessées` → `bless`,
+/// `tués` → `tue`), so that one lexicon entry matches all the forms of a word.
+pub fn stem(word: &str) -> String {
+    let mut key = entities::key(word);
+    // Accents are gone, so `blessé` ends in `e` as `blessée` does: both lose every final `e`.
+    for ending in ['s', 'e', 'e'] {
+        if key.chars().count() > 3 && key.ends_with(ending) {
+            key.pop();
+        }
+    }
+    key
+}
+
+impl Frame {
+    /// The frame of `claim`; `siblings` are the other claims of its document (those of its
+    /// sentence give the time it holds as of, and the values it stands beside).
+    pub fn of(lex: &Lexicon, claim: &Claim, siblings: &[Claim]) -> Frame {
+        let toks = tokens(&claim.sentence);
+        let figure = claim.sentence.find(claim.text.as_str()).map(|at| {
+            let end = at + claim.text.len();
+            let first = toks.partition_point(|t| t.end <= at);
+            let last = toks.partition_point(|t| t.start < end).max(first + 1);
+            (first, last.min(toks.len()))
+        });
+        let near = |window: usize| -> Vec<&Tok> {
+            let Some((first, last)) = figure else {
+                return Vec::new();
+            };
+            // Outwards from the figure, nearest first, within its clause.
+            let after = toks[last..]
+                .iter()
+                .take_while(|t| t.word)
+                .take(window)
+                .collect::<Vec<_>>();
+            let before = toks[..first]
+                .iter()
+                .rev()
+                .take_while(|t| t.word)
+                .take(window)
+                .collect::<Vec<_>>();
+            let mut out = Vec::with_capacity(after.len() + before.len());
+            for k in 0..window {
+                out.extend(after.get(k));
+                out.extend(before.get(k));
+            }
+            out
+        };
+        let in_lexicon = |list: &[&str], t: &Tok| list.iter().any(|w| stem(w) == t.stem);
+        let state_words = near(STATE_WINDOW);
+        let mut scope: Vec<String> = near(SCOPE_WINDOW)
+            .iter()
+            .filter(|t| {
+                let folded = crate::text::normalize::fold(&claim.sentence[t.start..t.end]);
+                t.stem.chars().count() >= 3
+                    && !t.stem.chars().any(|c| c.is_ascii_digit())
+                    && !lex.is_stopword(&folded)
+                    && !lex.is_number_word(&folded)
+                    && lex.unit(&folded).is_none()
+                    && measure_of(lex, &t.stem).is_none()
+            })
+            .map(|t| t.stem.clone())
+            .collect();
+        // A "first since" is a first wherever its sentence says so (`la première visite … depuis
+        // 24 ans`), however far the word stands from the figure.
+        if claim.kind == ClaimKind::Since
+            && toks
+                .iter()
+                .any(|t| lex.first_words.iter().any(|w| stem(w) == t.stem))
+        {
+            scope.push(stem(lex.first_words[0]));
+        }
+        scope.sort_unstable();
+        scope.dedup();
+        Frame {
+            measure: measure(lex, claim, &near(MEASURE_WINDOW)),
+            entity: claim.entity.clone(),
+            as_of: as_of(lex, claim, siblings),
+            current: state_words.iter().any(|t| in_lexicon(lex.current_words, t)),
+            earlier: state_words.iter().any(|t| in_lexicon(lex.earlier_words, t)),
+            claimant: claim.claimant.as_deref().and_then(|c| claimant_key(lex, c)),
+            scope,
+            neighbours: siblings
+                .iter()
+                .filter(|s| {
+                    s.span != claim.span
+                        && same_sentence(claim, s)
+                        && std::mem::discriminant(&s.value) == std::mem::discriminant(&claim.value)
+                        && s.kind == claim.kind
+                })
+                .map(|s| s.value.clone())
+                .collect(),
+        }
+    }
+}
+
+/// Counts too small to be worth checking when sources agree on them: the two leaders of a
+/// summit, the two countries of a treaty, a first visit. A count of victims is never trivial.
+pub fn trivial(claim: &Claim, tally: bool) -> bool {
+    let Value::Quantity { range, .. } = &claim.value else {
+        return false;
+    };
+    let small = match claim.kind {
+        ClaimKind::Count => range.hi.is_some_and(|v| v <= TRIVIAL_COUNT),
+        ClaimKind::Ordinal => range.hi.is_some_and(|v| v <= 1.0),
+        _ => false,
+    };
+    small && !tally && range.lo == range.hi
+}
+
+/// Counts up to this are the participants of a sentence rather than facts of the event.
+const TRIVIAL_COUNT: f64 = 2.0;
+
+/// Whether `other` stands in the sentence of `claim`.
+fn same_sentence(claim: &Claim, other: &Claim) -> bool {
+    other.span.start.abs_diff(claim.span.start) < SIBLING_CHARS
+        && claim.sentence.contains(other.text.as_str())
+}
+
+/// The measure a lexicon word names, if it is one.
+fn measure_of(lex: &Lexicon, stem_: &str) -> Option<&'static str> {
+    lex.measures
+        .iter()
+        .find(|(w, _)| stem(w) == stem_)
+        .map(|&(_, m)| m)
+}
+
+fn measure(lex: &Lexicon, claim: &Claim, near: &[&Tok]) -> Option<String> {
+    let counted = matches!(claim.kind, ClaimKind::Count | ClaimKind::Ordinal);
+    if counted && let Some(noun) = &claim.noun {
+        let head = noun
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .map(stem);
+        if let Some(head) = head {
+            if let Some(m) = measure_of(lex, &head) {
+                return Some(m.to_string());
+            }
+            let generic = lex.generic_nouns.iter().any(|g| stem(g) == head);
+            if !generic {
+                return Some(head);
+            }
+        }
+    }
+    // A generic noun, a unit or a share: the nearest word of the clause that names a measure.
+    if !matches!(claim.value, Value::Quantity { .. }) {
+        return None;
+    }
+    near.iter()
+        .find_map(|t| measure_of(lex, &t.stem))
+        .map(str::to_string)
+}
+
+/// The time the sentence gives the figure as of: the date just before it when the figure
+/// stands in parentheses after one (`en 2017 (25,44 %)`), else the nearest other time or date
+/// claim of its sentence that is neither a period the figure is about (the `depuis` of a
+/// duration) nor a point of comparison (`par rapport à 2017`).
+fn as_of(lex: &Lexicon, claim: &Claim, siblings: &[Claim]) -> Option<AsOf> {
+    if !matches!(claim.value, Value::Quantity { .. }) {
+        return None;
+    }
+    let sentence = claim.sentence.as_str();
+    let at = sentence.find(claim.text.as_str());
+    let dates: Vec<(&Claim, Option<usize>)> = siblings
+        .iter()
+        .filter(|s| {
+            s.span != claim.span
+                && same_sentence(claim, s)
+                && matches!(s.value, Value::Clock(_) | Value::Date(_))
+                && s.kind != ClaimKind::Since
+        })
+        .map(|s| (s, sentence.find(s.text.as_str())))
+        .collect();
+    let parenthesised = at.and_then(|at| {
+        let before = sentence[..at].trim_end().strip_suffix('(')?.trim_end();
+        dates
+            .iter()
+            .find(|(s, p)| p.is_some_and(|p| p + s.text.len() == before.len()))
+            .map(|(s, _)| *s)
+    });
+    let compared = |p: Option<usize>| {
+        p.is_some_and(|p| {
+            sentence[..p]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .rev()
+                .take(2)
+                .map(stem)
+                .any(|w| lex.comparison_words.iter().any(|c| stem(c) == w))
+        })
+    };
+    let nearest = || {
+        dates
+            .iter()
+            .filter(|(_, p)| !compared(*p))
+            .min_by_key(|(s, _)| s.span.start.abs_diff(claim.span.start))
+            .map(|(s, _)| *s)
+    };
+    parenthesised.or_else(nearest).map(|s| {
+        let at = super::verdict::Interval::of(&s.value);
+        let year = match &s.value {
+            Value::Date(d) if d.grain == crate::claims::Grain::Year => {
+                d.from.map(|f| chrono::Datelike::year(&f))
+            }
+            _ => None,
+        };
+        AsOf {
+            clock: matches!(s.value, Value::Clock(_)),
+            year,
+            text: crate::text::normalize::fold(&s.text),
+            at: at
+                .lo
+                .is_finite()
+                .then_some((at.lo + at.hi.min(at.lo + 1.0)) / 2.0),
+        }
+    })
+}
+
+/// The comparison form of a claimant (see [`Frame::claimant`]); `None` when it names only a
+/// publication (`les nouveaux chiffres`).
+pub fn claimant_key(lex: &Lexicon, claimant: &str) -> Option<String> {
+    let words: Vec<String> = claimant
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(entities::key)
+        .collect();
+    let is_source = |w: &str| lex.source_nouns.iter().any(|s| stem(s) == stem(w));
+    let is_particle = |w: &str| lex.is_stopword(w) || matches!(w, "l" | "d");
+    // `le dernier bilan du ministère`: the publication's noun within its first words, then
+    // its complement.
+    let mut rest: &[String] = &words;
+    if let Some(k) = rest.iter().take(4).position(|w| is_source(w)) {
+        rest = &rest[k + 1..];
+        // Adjectives after the noun (`les chiffres officiels`) name no one either.
+        let of = rest
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "de" | "du" | "des" | "d"));
+        if !of {
+            return None;
+        }
+        let complement = rest.iter().position(|w| !is_particle(w) && !is_source(w));
+        rest = &rest[complement?..];
+    }
+    let key: Vec<&str> = rest
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !is_particle(w))
+        .collect();
+    (!key.is_empty()).then(|| key.join(" "))
+}
+
+/// Whether two claimant keys name one claimant: one's words hold the other's
+/// (`ministre de l'Intérieur Christophe Castaner` and `Christophe Castaner`; `Météo-France` and
+/// `Météo France`).
+pub fn same_claimant(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let long: Vec<&str> = long.split(' ').collect();
+    short.split(' ').all(|w| long.contains(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> &'static Lexicon {
+        crate::claims::lexicon_for(Some("fr"))
+    }
+
+    #[test]
+    fn claimants_lose_determiners_accents_and_publications() {
+        let key = |c: &str| claimant_key(lex(), c);
+        assert_eq!(key("Météo-France"), key("Météo France"));
+        assert_eq!(
+            key("un communiqué du ministère de l'Intérieur").as_deref(),
+            Some("ministere interieur")
+        );
+        assert_eq!(
+            key("le dernier bilan de la préfecture").as_deref(),
+            Some("prefecture")
+        );
+        assert_eq!(key("les nouveaux chiffres"), None);
+        assert_eq!(key("les chiffres officiels"), None);
+        assert_eq!(key("la CGT").as_deref(), Some("cgt"));
+        assert!(same_claimant(
+            "ministre interieur gerald darmanin",
+            "gerald darmanin"
+        ));
+        assert!(!same_claimant("police", "cgt"));
+    }
+
+    #[test]
+    fn stems_join_the_forms_of_a_word() {
+        assert_eq!(stem("blessées"), stem("blessé"));
+        assert_eq!(stem("décédées"), stem("décédé"));
+        assert_eq!(stem("tués"), stem("tué"));
+        assert_eq!(stem("Morts"), stem("mort"));
+        assert_ne!(stem("mort"), stem("mois"));
+    }
+}
