@@ -429,6 +429,37 @@ const ROWS: &[(&str, &str, E, &str)] = &[
         n(Temperature, 35.0),
         "",
     ),
+    // An earthquake's magnitude: named, on the Richter scale, or in degrees beside a quake.
+    (
+        "Un séisme de magnitude 5,9 a frappé la région.",
+        "5,9",
+        n(Magnitude, 5.9),
+        "",
+    ),
+    (
+        "La secousse était d'une magnitude de 6,1 selon l'institut.",
+        "6,1",
+        n(Magnitude, 6.1),
+        "",
+    ),
+    (
+        "Le tremblement de terre a atteint 5,4 de magnitude.",
+        "5,4 de magnitude",
+        n(Magnitude, 5.4),
+        "",
+    ),
+    (
+        "La secousse a mesuré 4 degrés sur l'échelle de Richter.",
+        "4 degrés",
+        n(Magnitude, 4.0),
+        "",
+    ),
+    (
+        "En 1994, un séisme de 6,7 degrés avait ravagé la ville.",
+        "6,7 degrés",
+        n(Magnitude, 6.7),
+        "",
+    ),
     (
         "Le conducteur roulait à 180 km/h.",
         "180 km/h",

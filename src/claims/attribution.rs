@@ -46,6 +46,10 @@ fn ends_phrase(t: &Tok) -> bool {
     )
 }
 
+/// How many tokens a claimant named after `selon` may have: `le dernier bilan de l'Institut
+/// national de géophysique`.
+const CLAIMANT_WORDS: usize = 10;
+
 /// The noun phrase from `start`, at most `max` tokens: determiner, words, `de` + complement.
 pub fn phrase(toks: &[Tok], start: usize, max: usize) -> Option<(usize, usize)> {
     let mut end = start;
@@ -54,11 +58,14 @@ pub fn phrase(toks: &[Tok], start: usize, max: usize) -> Option<(usize, usize)> 
         if ends_phrase(t) {
             break;
         }
-        // `de`/`d'`/`du` continue the phrase only before a capitalised word (`ministère de
-        // l'Intérieur`, `président de la République`).
-        if matches!(t.lower.as_ref(), "de" | "d" | "du" | "des") {
+        // `de`/`d'`/`du` continue the phrase before a capitalised word (`ministère de
+        // l'Intérieur`, `président de la République`), or after one: a name's complement
+        // (`l'Institut de géophysique américain` is not `l'Institut national de géophysique`).
+        // A determiner at the start (`selon des données de Médiamétrie`) is no `de`.
+        if end > start && matches!(t.lower.as_ref(), "de" | "d" | "du" | "des") {
             let next_cap = toks[end + 1..].iter().take(2).any(|n| n.is_capitalised());
-            if !next_cap {
+            let named = toks[start..end].iter().any(|n| n.is_capitalised());
+            if !next_cap && !named {
                 break;
             }
         }
@@ -102,7 +109,7 @@ pub fn claimant(lex: &Lexicon, toks: &[Tok]) -> Option<(usize, usize)> {
                     .iter()
                     .enumerate()
                     .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.lower == *w));
-            if matches && let Some(p) = phrase(toks, i + trigger.len(), 6) {
+            if matches && let Some(p) = phrase(toks, i + trigger.len(), CLAIMANT_WORDS) {
                 return Some(p);
             }
         }
@@ -113,8 +120,15 @@ pub fn claimant(lex: &Lexicon, toks: &[Tok]) -> Option<(usize, usize)> {
         if !lex.is_reporting_verb(&t.lower) {
             continue;
         }
-        let aux = i > 0 && lex.auxiliaries.contains(&toks[i - 1].lower.as_ref());
-        let verb_start = if aux { i - 1 } else { i };
+        let aux_at = |k: usize| lex.auxiliaries.contains(&toks[k].lower.as_ref());
+        // `a indiqué`, and `a plutôt indiqué` with an adverb between.
+        let verb_start = if i > 0 && aux_at(i - 1) {
+            i - 1
+        } else if i > 1 && aux_at(i - 2) && toks[i - 1].is_word() && !toks[i - 1].is_capitalised() {
+            i - 2
+        } else {
+            i
+        };
         let next = toks.get(i + 1).map_or("", |n| n.lower.as_ref());
         if matches!(next, "que" | "qu" | ":") || next.is_empty() {
             // Subject before the verb: from the sentence start or the last comma.

@@ -177,6 +177,54 @@ fn half_or_whole(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatch>
     })
 }
 
+/// An earthquake's magnitude, for the number from `number` to `end`: after the word
+/// (`magnitude 6,8`, `d'une magnitude de 7,2`), before it (`6,3 de magnitude`), on the Richter
+/// scale (`7 degrés sur l'échelle de Richter`), or in degrees in a sentence about an earthquake
+/// (`un séisme de 6,4 degrés`), where degrees are no temperature.
+fn magnitude(
+    lex: &Lexicon,
+    toks: &[Tok],
+    start: usize,
+    number: usize,
+    end: usize,
+    stated: Range,
+    modifier: Modifier,
+) -> Option<QuantityMatch> {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
+    let named = |k: usize| lex.magnitude_words.contains(&word(k));
+    let linking = |k: usize| lex.of_words.contains(&word(k)) || word(k) == "-";
+    let before = (number >= 1 && named(number - 1))
+        || (number >= 2 && named(number - 2) && linking(number - 1));
+    let (mut last, mut found) = (end, before);
+    if lex.of_words.contains(&word(end)) && named(end + 1) {
+        (last, found) = (end + 2, true);
+    } else if lex.degree_words.contains(&word(end)) {
+        let richter = (end + 1..end + 6).any(named);
+        let quake = toks
+            .iter()
+            .any(|t| lex.quake_words.contains(&t.lower.as_ref()));
+        if found || richter || quake {
+            (last, found) = (end + 1, true);
+        }
+    } else if !found && (end..end + 5).any(named) && word(end) == "sur" {
+        found = true;
+    }
+    if !found || stated.lo != stated.hi {
+        return None;
+    }
+    Some(QuantityMatch {
+        start,
+        end: last,
+        stated,
+        range: stated.modified(modifier),
+        unit: Unit::Magnitude,
+        unit_word: Some("magnitude".into()),
+        modifier,
+        noun: None,
+        ordinal: false,
+    })
+}
+
 /// The quantity starting at `i`.
 /// A temperature (`35 degrés`, `40 °C`, `-5 degrés fahrenheit`, `10,5 celsius`, in °C) or a
 /// speed (`180 km/h`, `90 kilomètres par heure`, in km/h) after the number that ends at `end`.
@@ -386,6 +434,9 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
         });
     }
 
+    if let Some(q) = magnitude(lex, toks, i, start_number, end, stated, modifier) {
+        return Some(q);
+    }
     if let Some(q) = temperature_or_speed(lex, toks, i, end, stated, modifier) {
         return Some(q);
     }

@@ -35,6 +35,8 @@ pub enum Unit {
     Celsius,
     /// Speeds, in kilometres per hour.
     KilometresPerHour,
+    /// Earthquake magnitudes (`magnitude 6,8`, `7 degrés sur l'échelle de Richter`).
+    Magnitude,
 }
 
 impl Unit {
@@ -61,6 +63,7 @@ impl Unit {
             Unit::Kilograms => ClaimKind::Weight,
             Unit::Celsius => ClaimKind::Temperature,
             Unit::KilometresPerHour => ClaimKind::Speed,
+            Unit::Magnitude => ClaimKind::Magnitude,
             Unit::Ordinal => ClaimKind::Ordinal,
         }
     }
@@ -92,6 +95,7 @@ impl Unit {
             Unit::Ordinal => " (rank)",
             Unit::Celsius => " °C",
             Unit::KilometresPerHour => " km/h",
+            Unit::Magnitude => " (magnitude)",
         }
     }
 }

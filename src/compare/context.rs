@@ -72,8 +72,13 @@ impl Context {
         };
         // Durations and money carry their unit as the noun (`heures`, `euros`); only counts and
         // ranks name what they count.
+        let frame = Frame::of(lex, claim, siblings);
+        // The measure, when the frame knows it, says what is counted better than the noun:
+        // `320 personnes blessées` and `320 blessés` count the same people.
         let noun = match claim.kind {
-            ClaimKind::Count | ClaimKind::Ordinal => claim.noun.as_deref().and_then(head_noun),
+            ClaimKind::Count | ClaimKind::Ordinal if frame.measure.is_none() => {
+                claim.noun.as_deref().and_then(head_noun)
+            }
             _ => None,
         };
         let attached = claim.entity.as_deref().map(|name| {
@@ -89,7 +94,7 @@ impl Context {
             dimension,
             attached,
             tally: is_tally(lex, claim),
-            frame: Frame::of(lex, claim, siblings),
+            frame,
         }
     }
 }
@@ -405,8 +410,10 @@ pub fn similarity(a: &Weighted, b: &Weighted) -> Option<f64> {
             + (1.0 - WORDS_WEIGHT)
                 * weighted_dice(&a.entities, a.entities_total, &b.entities, b.entities_total)
     };
-    // A shared counted noun is strong evidence on its own: `7000 conteneurs` in two articles.
-    let noun_bonus = if a.noun.is_some() && a.noun == b.noun {
+    // A shared counted noun or measure is strong evidence on its own: `7000 conteneurs` in two
+    // articles.
+    let same = |x: Option<u32>, y: Option<u32>| x.is_some() && x == y;
+    let noun_bonus = if same(a.noun, b.noun) || same(a.measure, b.measure) {
         NOUN_BONUS
     } else {
         0.0

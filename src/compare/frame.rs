@@ -39,6 +39,13 @@ pub struct Frame {
     /// what distinguishes "en vigilance rouge" from "en vigilance orange".
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub scope: Vec<String>,
+    /// The rank a word beside the figure gives what it is about (`au second tour`, `le
+    /// premier jour`): the first round's figure is not the second's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank: Option<i32>,
+    /// Every rank its sentence names.
+    #[serde(skip)]
+    pub ranks: Vec<i32>,
     /// The other values of the same kind its sentence states (`58,55 %` beside `41,45 %`).
     #[serde(skip)]
     pub neighbours: Vec<Value>,
@@ -51,8 +58,8 @@ pub struct AsOf {
     pub text: String,
     /// A time of day rather than a day: figures of one day differ from hour to hour.
     pub clock: bool,
-    /// The year, when the time is a whole year (`en 2017 (25,44 %)`): a figure of another year
-    /// is another fact.
+    /// The year of that time, when it lies within one (`en 2017 (25,44 %)`, `le 24 février
+    /// 2004`): a figure of another year is another fact.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     #[serde(skip)]
@@ -60,7 +67,7 @@ pub struct AsOf {
 }
 
 /// How many words either side of a figure its measure word may stand.
-const MEASURE_WINDOW: usize = 5;
+const MEASURE_WINDOW: usize = 8;
 /// How many words either side of a figure a word of state (`toujours`) or of supersession
 /// (`précédent`) may stand.
 const STATE_WINDOW: usize = 6;
@@ -159,6 +166,16 @@ impl Frame {
             out
         };
         let in_lexicon = |list: &[&str], t: &Tok| list.iter().any(|w| stem(w) == t.stem);
+        let rank_of = |t: &Tok| {
+            lex.rank_words
+                .iter()
+                .find(|(w, _)| stem(w) == t.stem)
+                .map(|&(_, r)| r)
+        };
+        let rank = near(STATE_WINDOW).into_iter().find_map(rank_of);
+        let mut ranks: Vec<i32> = toks.iter().filter_map(rank_of).collect();
+        ranks.sort_unstable();
+        ranks.dedup();
         let state_words = near(STATE_WINDOW);
         let mut scope: Vec<String> = near(SCOPE_WINDOW)
             .iter()
@@ -192,6 +209,8 @@ impl Frame {
             earlier: state_words.iter().any(|t| in_lexicon(lex.earlier_words, t)),
             claimant: claim.claimant.as_deref().and_then(|c| claimant_key(lex, c)),
             scope,
+            rank,
+            ranks,
             neighbours: siblings
                 .iter()
                 .filter(|s| {
@@ -258,9 +277,16 @@ fn measure(lex: &Lexicon, claim: &Claim, near: &[&Tok]) -> Option<String> {
     if !matches!(claim.value, Value::Quantity { .. }) {
         return None;
     }
-    near.iter()
-        .find_map(|t| measure_of(lex, &t.stem))
-        .map(str::to_string)
+    let named = near.iter().find_map(|t| measure_of(lex, &t.stem));
+    // A magnitude measures one thing whatever words stand beside it.
+    let unit = match claim.value {
+        Value::Quantity {
+            unit: crate::claims::Unit::Magnitude,
+            ..
+        } => Some("magnitude"),
+        _ => None,
+    };
+    named.or(unit).map(str::to_string)
 }
 
 /// The time the sentence gives the figure as of: the date just before it when the figure
@@ -310,10 +336,14 @@ fn as_of(lex: &Lexicon, claim: &Claim, siblings: &[Claim]) -> Option<AsOf> {
     };
     parenthesised.or_else(nearest).map(|s| {
         let at = super::verdict::Interval::of(&s.value);
+        // A date within one year says which year's figure this is.
         let year = match &s.value {
-            Value::Date(d) if d.grain == crate::claims::Grain::Year => {
-                d.from.map(|f| chrono::Datelike::year(&f))
-            }
+            Value::Date(d) => d
+                .from
+                .zip(d.to)
+                .map(|(f, t)| (chrono::Datelike::year(&f), chrono::Datelike::year(&t)))
+                .filter(|(f, t)| f == t)
+                .map(|(f, _)| f),
             _ => None,
         };
         AsOf {

@@ -177,6 +177,7 @@ pub fn build(
                 .map(|(c, &(d, k))| verdict::Input {
                     document: &c.document,
                     words: &c.claim.text,
+                    sentence: &c.claim.sentence,
                     value: &c.claim.value,
                     claimant: c.claim.claimant.as_deref(),
                     published: c.published,

@@ -60,6 +60,8 @@ pub struct Verdict {
 pub struct Input<'a> {
     pub document: &'a str,
     pub words: &'a str,
+    /// The sentence around the figure.
+    pub sentence: &'a str,
     pub value: &'a Value,
     pub claimant: Option<&'a str>,
     pub published: Option<NaiveDate>,
@@ -460,7 +462,17 @@ fn judge_pair(
         }
         return (VerdictKind::NeedsReview, sure, Why::Superseded);
     }
-    if let (Some(x), Some(y)) = (&fa.as_of, &fb.as_of)
+    // Counts change from one update to the next (marchers, homes without power, tolls); a
+    // magnitude or a share given beside the time of the event does not.
+    let counts = matches!(
+        claims[a].value,
+        Value::Quantity {
+            unit: crate::claims::Unit::Count,
+            ..
+        }
+    );
+    if counts
+        && let (Some(x), Some(y)) = (&fa.as_of, &fb.as_of)
         && x.text != y.text
     {
         if let (Some(tx), Some(ty)) = (x.at, y.at)
@@ -475,13 +487,39 @@ fn judge_pair(
         }
         return (VerdictKind::NeedsReview, sure, Why::AsOf);
     }
+    // A figure of another year than the other's article: `en 2017, 25,4 %` against this
+    // year's figure.
+    let year = |k: usize| {
+        claims[k]
+            .frame
+            .as_of
+            .as_ref()
+            .and_then(|x| x.year)
+            .or_else(|| claims[k].published.map(|d| chrono::Datelike::year(&d)))
+    };
+    if let (Some(x), Some(y)) = (year(a), year(b))
+        && x != y
+    {
+        return (VerdictKind::NeedsReview, sure, Why::AsOf);
+    }
     // A figure given at an hour is that hour's; the other source's may be of another.
     let clock = |f: &Frame| f.as_of.as_ref().is_some_and(|x| x.clock);
-    if clock(fa) != clock(fb) {
+    if counts && clock(fa) != clock(fb) {
         return (VerdictKind::NeedsReview, sure, Why::AsOf);
     }
     if claims[a].tally && claims[b].tally {
-        match (claims[a].published, claims[b].published) {
+        // The day a tally holds as of: the one its sentence names, else its publication's.
+        let day = |k: usize| {
+            claims[k]
+                .frame
+                .as_of
+                .as_ref()
+                .filter(|x| !x.clock)
+                .and_then(|x| x.at)
+                .and_then(|at| date_of(at.floor()))
+                .or(claims[k].published)
+        };
+        match (day(a), day(b)) {
             (Some(da), Some(db)) if da != db => {
                 let (early, late) = if da < db { (a, b) } else { (b, a) };
                 // A tally does not fall from one report to the next.
@@ -501,8 +539,17 @@ fn judge_pair(
     if quantity && (fa.measure.is_none() || fa.measure != fb.measure) {
         return (VerdictKind::NeedsReview, sure, Why::Measure);
     }
-    // `Marine Le Pen : 41,45 %` against a share of no one in particular.
-    if fa.entity.is_some() != fb.entity.is_some() {
+    // `Marine Le Pen : 41,45 %` against a share of no one in particular; but a sentence that
+    // names the other's name further from its figure speaks of it.
+    let names = |f: &Frame, other: &Input| {
+        f.entity.as_deref().is_some_and(|e| {
+            crate::text::normalize::fold(other.sentence).contains(&crate::text::normalize::fold(e))
+        })
+    };
+    if fa.entity.is_some() != fb.entity.is_some()
+        && !names(fa, &claims[b])
+        && !names(fb, &claims[a])
+    {
         return (VerdictKind::NeedsReview, sure, Why::Entity);
     }
     // The other sentence states this value too: its figure paired here is another fact.
@@ -516,10 +563,20 @@ fn judge_pair(
     }
     // Nothing beside the figures in common (`en vigilance rouge` / `en vigilance orange`
     // share `vigilance`; `ont suivi la cérémonie` / `France 2 réalise` nothing).
-    if !fa.scope.is_empty()
-        && !fb.scope.is_empty()
-        && !fa.scope.iter().any(|w| fb.scope.contains(w))
-    {
+    // Dates need words in common: a day or a year alone says nothing of what happened then.
+    let apart = if fa.scope.is_empty() || fb.scope.is_empty() {
+        !quantity
+    } else {
+        !fa.scope.iter().any(|w| fb.scope.contains(w))
+    };
+    // A rank beside one figure that the other sentence does not name, though it names others.
+    let ranks_differ = match (fa.rank, fb.rank) {
+        (Some(x), Some(y)) => x != y,
+        (Some(x), None) => !fb.ranks.is_empty() && !fb.ranks.contains(&x),
+        (None, Some(y)) => !fa.ranks.is_empty() && !fa.ranks.contains(&y),
+        (None, None) => false,
+    };
+    if apart || ranks_differ {
         return (VerdictKind::NeedsReview, sure, Why::Scope);
     }
     if sure < review_below {
@@ -621,9 +678,10 @@ mod tests {
         }
     }
 
-    /// The frame of test claims: they all measure one thing.
+    /// The frame of test claims: they all measure one thing, in words alike.
     static FRAME: std::sync::LazyLock<Frame> = std::sync::LazyLock::new(|| Frame {
         measure: Some("x".to_string()),
+        scope: vec!["x".to_string()],
         ..Frame::default()
     });
 
@@ -637,6 +695,7 @@ mod tests {
             })),
         };
         Input {
+            sentence: "x",
             frame,
             source: doc.bytes().fold(0, |h, b| h * 31 + usize::from(b)),
             document: doc,

@@ -174,6 +174,10 @@ pub struct Lexicon {
     pub period_parts: &'static [(&'static str, PeriodPart)],
     /// Temperatures: words for a degree, and the scales after it (or alone): Celsius first.
     pub degree_words: &'static [&'static str],
+    /// Words that make a figure beside them an earthquake's magnitude (`magnitude`, `Richter`).
+    pub magnitude_words: &'static [&'static str],
+    /// Words of a sentence about an earthquake, where degrees are a magnitude, not a temperature.
+    pub quake_words: &'static [&'static str],
     pub celsius_words: &'static [&'static str],
     pub fahrenheit_words: &'static [&'static str],
     /// Speeds: `km/h`, `km par heure`: the words between a distance and its hour.
