@@ -68,6 +68,8 @@ pub struct AsOf {
 
 /// How many words either side of a figure its measure word may stand.
 const MEASURE_WINDOW: usize = 8;
+/// How many words after a share or a unit its measure word may stand.
+const MEASURE_AFTER: usize = 3;
 /// How many words either side of a figure a word of state (`toujours`) or of supersession
 /// (`précédent`) may stand.
 const STATE_WINDOW: usize = 6;
@@ -142,7 +144,7 @@ impl Frame {
             let last = toks.partition_point(|t| t.start < end).max(first + 1);
             (first, last.min(toks.len()))
         });
-        let near = |window: usize| -> Vec<&Tok> {
+        let near_split = |window: usize, after_window: usize| -> Vec<&Tok> {
             let Some((first, last)) = figure else {
                 return Vec::new();
             };
@@ -150,7 +152,7 @@ impl Frame {
             let after = toks[last..]
                 .iter()
                 .take_while(|t| t.word)
-                .take(window)
+                .take(after_window)
                 .collect::<Vec<_>>();
             let before = toks[..first]
                 .iter()
@@ -159,12 +161,29 @@ impl Frame {
                 .take(window)
                 .collect::<Vec<_>>();
             let mut out = Vec::with_capacity(after.len() + before.len());
-            for k in 0..window {
+            for k in 0..window.max(after_window) {
                 out.extend(after.get(k));
                 out.extend(before.get(k));
             }
             out
         };
+        let near = |window: usize| near_split(window, window);
+        // What a share or a unit measures stands before it or right after it (`28 %
+        // d'abstention`), not in the next clause (`…, quand les électeurs de gauche`); a
+        // generic noun's participle may stand further (`227 personnes ont en outre été
+        // blessées`).
+        let generic_count = claim.noun.as_deref().is_some_and(|n| {
+            let head = n.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            lex.generic_nouns.iter().any(|g| stem(g) == stem(head))
+        });
+        let measure_words = near_split(
+            MEASURE_WINDOW,
+            if generic_count {
+                MEASURE_WINDOW
+            } else {
+                MEASURE_AFTER
+            },
+        );
         let in_lexicon = |list: &[&str], t: &Tok| list.iter().any(|w| stem(w) == t.stem);
         let rank_of = |t: &Tok| {
             lex.rank_words
@@ -202,7 +221,7 @@ impl Frame {
         scope.sort_unstable();
         scope.dedup();
         Frame {
-            measure: measure(lex, claim, &near(MEASURE_WINDOW)),
+            measure: measure(lex, claim, &measure_words),
             entity: claim.entity.clone(),
             as_of: as_of(lex, claim, siblings),
             current: state_words.iter().any(|t| in_lexicon(lex.current_words, t)),

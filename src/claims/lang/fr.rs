@@ -318,6 +318,8 @@ pub static FR: Lexicon = Lexicon {
         "comparé",
         "face",
         "depuis",
+        "qu",
+        "que",
     ],
     source_nouns: &[
         "communiqué",
