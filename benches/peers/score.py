@@ -37,7 +37,10 @@ def truth(corpus):
 def read_pairs(path):
     if path.endswith(".json"):
         with open(path, encoding="utf-8") as f:
-            return [(p["a"], p["b"]) for p in json.load(f)["dedup"]["pairs"]]
+            # The peers find near-duplicates (Jaccard); recoupe's pairs that only share
+            # passages are another relation, scored apart from this comparison.
+            return [(p["a"], p["b"]) for p in json.load(f)["dedup"]["pairs"]
+                    if p.get("relation") != "shared_passages"]
     with open(path, encoding="utf-8") as f:
         return [tuple(line.rstrip("\n").split("\t")) for line in f if line.strip()]
 

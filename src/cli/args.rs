@@ -150,6 +150,10 @@ pub struct DedupArgs {
     /// Share of one article found in another from which it counts as reused.
     #[arg(long, default_value_t = 0.8)]
     pub containment: f64,
+    /// Share of one article found in another, in passages of a paragraph or more, from which
+    /// the two share passages (partial republication, rewrites); `off` to not look for it.
+    #[arg(long, default_value = "0.35")]
+    pub passage_share: Setting<f64>,
     /// Shingles: `words:N` (default words:5) or `chars:N`.
     #[arg(long, default_value = "words:5")]
     pub shingle: Shingling,
@@ -182,6 +186,7 @@ impl DedupArgs {
             seed: self.seed,
             threshold: self.threshold,
             containment: self.containment,
+            passage_share: self.passage_share.0,
             lsh_threshold: self.lsh_threshold,
             banding: self
                 .bands

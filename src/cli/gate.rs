@@ -146,12 +146,8 @@ pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32
         Some(_) => {
             let extraction = recoupe::claims::extract_all(docs);
             // Copies of one text are one source, as in `report`, found with its parameters.
-            let copies = recoupe::compare::Copies::new(
-                dedup::run(docs, &base, progress)?
-                    .pairs
-                    .into_iter()
-                    .map(|p| (p.a, p.b)),
-            );
+            let copies =
+                recoupe::compare::Copies::of_pairs(&dedup::run(docs, &base, progress)?.pairs);
             recoupe::compare::compare_with(docs, &extraction, &compare, &copies)?.slots
         }
         None => Vec::new(),

@@ -118,9 +118,7 @@ fn run(cli: Cli) -> Result<i32> {
             let compare_params = args.compare.params()?;
             let result = dedup::run(&corpus.documents, &dedup_params, &progress)?;
             let extraction = recoupe::claims::extract_all(&corpus.documents);
-            let copies = recoupe::compare::Copies::new(
-                result.pairs.iter().map(|p| (p.a.clone(), p.b.clone())),
-            );
+            let copies = recoupe::compare::Copies::of_pairs(&result.pairs);
             let comparison = recoupe::compare::compare_with(
                 &corpus.documents,
                 &extraction,

@@ -18,6 +18,17 @@ impl Copies {
         }
     }
 
+    /// The copies among verified pairs: near-duplicates and reuse, not documents that only
+    /// share passages (a rewrite around an agency's quotes is another source).
+    pub fn of_pairs(pairs: &[crate::dedup::Pair]) -> Self {
+        Copies::new(
+            pairs
+                .iter()
+                .filter(|p| p.relation != crate::dedup::Relation::SharedPassages)
+                .map(|p| (p.a.clone(), p.b.clone())),
+        )
+    }
+
     /// The source of each document of `ids`: equal for documents linked by copies (directly or
     /// through others), numbered in the order of `ids` so that the result does not depend on
     /// the order of the pairs.

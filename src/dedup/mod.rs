@@ -7,6 +7,7 @@ pub mod index;
 pub mod lsh;
 pub mod minhash;
 pub mod resolve;
+pub mod reuse;
 pub mod shingle;
 pub mod signatures;
 
@@ -23,6 +24,7 @@ use resolve::{Signed, Texts};
 
 pub use align::{Passage, Span};
 pub use lsh::Banding;
+pub use reuse::Relation;
 pub use shingle::Shingling;
 pub use signatures::Signatures;
 
@@ -52,6 +54,9 @@ pub struct DedupParams {
     pub threshold: f64,
     /// A pair where this share of one document's shingles is found in the other is a reuse.
     pub containment: f64,
+    /// A pair where this share of one document's shingles is found in the other, in at least
+    /// [`reuse::MIN_SHARED_SHINGLES`] shingles, shares passages; `None`: not looked for.
+    pub passage_share: Option<f64>,
     /// Jaccard threshold the LSH banding is tuned for; `None`: derived from the two above.
     pub lsh_threshold: Option<f64>,
     /// Explicit banding; `None`: optimal for `lsh_threshold`.
@@ -73,6 +78,7 @@ impl Default for DedupParams {
             seed: 1,
             threshold: 0.5,
             containment: 0.8,
+            passage_share: Some(reuse::DEFAULT_PASSAGE_SHARE),
             lsh_threshold: None,
             banding: None,
             passages: true,
@@ -92,6 +98,9 @@ impl DedupParams {
         };
         unit("threshold", self.threshold)?;
         unit("containment", self.containment)?;
+        if let Some(share) = self.passage_share {
+            unit("passage-share", share)?;
+        }
         if let Some(t) = self.lsh_threshold {
             unit("lsh threshold", t)?;
         }
@@ -125,7 +134,11 @@ impl DedupParams {
     pub fn effective_lsh_threshold(&self) -> f64 {
         self.lsh_threshold.unwrap_or_else(|| {
             let (c, r) = (self.containment, CONTAINMENT_SIZE_RATIO);
-            self.threshold.min(c * r / (1.0 + r - c * r))
+            let derived = self.threshold.min(c * r / (1.0 + r - c * r));
+            match self.passage_share {
+                Some(_) => derived.min(reuse::LSH_THRESHOLD),
+                None => derived,
+            }
         })
     }
 
@@ -146,6 +159,8 @@ impl DedupParams {
 pub struct Pair {
     pub a: String,
     pub b: String,
+    /// Near-duplicate, reuse, or shared passages.
+    pub relation: Relation,
     /// Jaccard similarity estimated from the signatures.
     pub estimated_jaccard: f64,
     /// Exact Jaccard similarity of the shingle sets.
@@ -379,7 +394,13 @@ fn finish(
         progress.end();
     }
 
-    let edges: Vec<(u32, u32)> = found.iter().map(|&(i, j, _)| (i, j)).collect();
+    // Clusters are of copies of one text; documents that only share passages are listed as
+    // pairs, not merged into a cluster (they may share one paragraph each with a dozen others).
+    let edges: Vec<(u32, u32)> = found
+        .iter()
+        .filter(|(_, _, p)| p.relation != Relation::SharedPassages)
+        .map(|&(i, j, _)| (i, j))
+        .collect();
     let mut pairs: Vec<Pair> = found.into_iter().map(|(_, _, pair)| pair).collect();
     pairs.par_sort_unstable_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
     let mut clusters: Vec<Cluster> = cluster::components(members.len(), edges)
@@ -465,7 +486,10 @@ pub fn verify(a: Side, b: Side, params: &DedupParams, lsh_threshold: f64) -> Opt
     // figures, not the estimate's noise, decide.
     let est_containment = estimated * (sa.len() + sb.len()) as f64
         / ((1.0 + estimated) * sa.len().min(sb.len()) as f64);
-    if estimated < lsh_threshold * 0.5 && est_containment < params.containment * 0.5 {
+    let least_containment = params
+        .passage_share
+        .map_or(params.containment, |s| s.min(params.containment));
+    if estimated < lsh_threshold * 0.5 && est_containment < least_containment * 0.5 {
         return None;
     }
     let shared = intersection(sa, sb);
@@ -473,12 +497,9 @@ pub fn verify(a: Side, b: Side, params: &DedupParams, lsh_threshold: f64) -> Opt
     let jaccard = shared as f64 / union as f64;
     let ca = shared as f64 / sa.len() as f64;
     let cb = shared as f64 / sb.len() as f64;
-    let contained = (ca >= params.containment && sa.len() >= MIN_CONTAINED_SHINGLES)
-        || (cb >= params.containment && sb.len() >= MIN_CONTAINED_SHINGLES);
-    if jaccard < params.threshold && !contained {
-        return None;
-    }
+    let relation = reuse::relation(jaccard, (ca, cb), (sa.len(), sb.len()), shared, params)?;
     Some(Pair {
+        relation,
         a: id_a.to_string(),
         b: id_b.to_string(),
         estimated_jaccard: estimated,
@@ -514,9 +535,15 @@ mod tests {
     #[test]
     fn default_lsh_threshold_covers_containment_of_a_third() {
         let p = DedupParams::default();
-        let t = p.effective_lsh_threshold();
-        // C = 0.8 at ratio 1/3: J = (0.8/3) / (4/3 - 0.8/3) = 0.25.
+        // C = 0.8 at ratio 1/3: J = (0.8/3) / (4/3 - 0.8/3) = 0.25; shared passages, looked for
+        // by default, lower it further.
+        let without = DedupParams {
+            passage_share: None,
+            ..p.clone()
+        };
+        let t = without.effective_lsh_threshold();
         assert!((t - 0.25).abs() < 1e-9, "{t}");
+        assert!((p.effective_lsh_threshold() - reuse::LSH_THRESHOLD).abs() < 1e-9);
         assert!(p.validate().is_ok());
         let bad = DedupParams {
             banding: Some(Banding {

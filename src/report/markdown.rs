@@ -11,7 +11,7 @@ use super::claims::describe;
 use super::summary::{escape, escape_join, shorten};
 use crate::compare::quotes::{DiffTag, VariantKind};
 use crate::compare::{Slot, VerdictKind};
-use crate::dedup::Pair;
+use crate::dedup::{Pair, Relation};
 
 /// Sentences longer than this are cut in tables (the JSON output has them whole).
 const MAX_SENTENCE_CHARS: usize = 240;
@@ -241,12 +241,17 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
     let _ = writeln!(out, "### Pairs\n");
     let _ = writeln!(
         out,
-        "| a | b | Jaccard | a in b | b in a | shared passages |\n|---|---|---:|---:|---:|---:|"
+        "| a | b | relation | Jaccard | a in b | b in a | shared passages |\n|---|---|---|---:|---:|---:|---:|"
     );
     for p in &d.pairs {
+        let relation = match p.relation {
+            Relation::NearDuplicate => "near-duplicate",
+            Relation::Reuse => "reuse",
+            Relation::SharedPassages => "shares passages",
+        };
         let _ = writeln!(
             out,
-            "| {} | {} | {:.3} | {:.3} | {:.3} | {} |",
+            "| {} | {} | {relation} | {:.3} | {:.3} | {:.3} | {} |",
             escape(&p.a),
             escape(&p.b),
             p.jaccard,
@@ -453,8 +458,10 @@ fn method(out: &mut String, a: &Analysis) {
     let _ = writeln!(
         out,
         "Near-duplicates: {} shingles, MinHash with {} permutations (seed {}), LSH {} bands × {} \
-         rows (tuned for Jaccard ≥ {:.3}), then exact Jaccard ≥ {} or containment ≥ {} on the \
-         shingle sets; clusters by union-find, shared passages by alignment.\n",
+         rows (tuned for Jaccard ≥ {:.3}), then exact Jaccard ≥ {} (near-duplicate) or \
+         containment ≥ {} (reuse) on the shingle sets, or containment ≥ {} in at least {} shared \
+         shingles (shares passages: partial republication and rewrites); clusters of \
+         near-duplicates and reuse by union-find, shared passages by alignment.\n",
         p.dedup.shingling,
         p.dedup.permutations,
         p.dedup.seed,
@@ -462,7 +469,11 @@ fn method(out: &mut String, a: &Analysis) {
         d.banding.rows,
         d.lsh_threshold,
         p.dedup.threshold,
-        p.dedup.containment
+        p.dedup.containment,
+        p.dedup
+            .passage_share
+            .map_or_else(|| "off".to_string(), |s| s.to_string()),
+        crate::dedup::reuse::MIN_SHARED_SHINGLES
     );
     let _ = writeln!(
         out,
