@@ -144,6 +144,12 @@ fn spans(text: &str, tokens: &[Token], ranges: impl Iterator<Item = (usize, usiz
     let bytes: Vec<(usize, usize)> = ranges
         .map(|(first, last)| (tokens[first].start as usize, tokens[last - 1].end as usize))
         .collect();
+    byte_spans(text, &bytes)
+}
+
+/// The spans of the byte ranges `bytes` of `text` (each on character boundaries), in the order
+/// given, counted in one pass over the text.
+pub fn byte_spans(text: &str, bytes: &[(usize, usize)]) -> Vec<Span> {
     // Every start and end, in text order: (byte, span, is_end).
     let mut marks: Vec<(usize, usize, bool)> = bytes
         .iter()

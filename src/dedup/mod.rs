@@ -2,6 +2,7 @@
 //! (Jaccard and containment, exact) → clusters → shared passages.
 
 pub mod align;
+pub mod changes;
 pub mod cluster;
 pub mod index;
 pub mod lsh;
@@ -171,6 +172,10 @@ pub struct Pair {
     pub containment_b_in_a: f64,
     pub shared_shingles: usize,
     pub passages: Vec<Passage>,
+    /// The edits inside the reused text: a few words replaced, cut or added between two
+    /// passages.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<changes::Change>,
 }
 
 impl Pair {
@@ -385,7 +390,7 @@ fn finish(
         found.par_iter_mut().take(limit).try_for_each_init(
             || (Vec::new(), Vec::new()),
             |scratch, (i, j, pair)| {
-                pair.passages =
+                (pair.passages, pair.changes) =
                     resolve::passages_of(texts, *i as usize, *j as usize, params, scratch)?;
                 progress.advance(1);
                 Ok::<(), Error>(())
@@ -508,6 +513,7 @@ pub fn verify(a: Side, b: Side, params: &DedupParams, lsh_threshold: f64) -> Opt
         containment_b_in_a: cb,
         shared_shingles: shared,
         passages: Vec::new(),
+        changes: Vec::new(),
     })
 }
 

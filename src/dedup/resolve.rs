@@ -183,25 +183,30 @@ fn verify_piece(
         if let (Some((a, ta)), Some((b, tb))) = (&mi.text, &mj.text) {
             let runs = align::shared_runs(ta, tb, params.shingling.k);
             pair.passages = align::passages(a, ta, b, tb, &runs);
+            pair.changes = super::changes::between(a, ta, b, tb, &runs);
         }
         out.push((i, j, pair));
     }
     Ok(out)
 }
 
-/// The passages shared by documents `i` (side `a`) and `j`, from their texts read again.
+/// The passages shared by documents `i` (side `a`) and `j`, and the edits between them, from
+/// their texts read again.
 pub fn passages_of(
     texts: &dyn Texts,
     i: usize,
     j: usize,
     params: &DedupParams,
     scratch: &mut (Vec<shingle::Token>, Vec<shingle::Token>),
-) -> Result<Vec<super::Passage>> {
+) -> Result<(Vec<super::Passage>, Vec<super::changes::Change>)> {
     let (a, b) = (texts.text(i)?, texts.text(j)?);
     let (ta, tb) = scratch;
     let unit = params.shingling.unit;
     shingle::tokens(&a, &boilerplate::detect(&a), unit, ta);
     shingle::tokens(&b, &boilerplate::detect(&b), unit, tb);
     let runs = align::shared_runs(ta, tb, params.shingling.k);
-    Ok(align::passages(&a, ta, &b, tb, &runs))
+    Ok((
+        align::passages(&a, ta, &b, tb, &runs),
+        super::changes::between(&a, ta, &b, tb, &runs),
+    ))
 }

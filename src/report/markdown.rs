@@ -264,6 +264,28 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
     let _ = writeln!(out, "### Shared passages\n");
     for p in d.pairs.iter().filter(|p| !p.passages.is_empty()) {
         let _ = writeln!(out, "#### {} ~ {}\n", escape(&p.a), escape(&p.b));
+        // The edits first: in a reprint they are what a reader looks for.
+        if !p.changes.is_empty() {
+            let word = |t: &str| {
+                if t.is_empty() {
+                    "(nothing)".to_string()
+                } else {
+                    format!("“{}”", escape(t))
+                }
+            };
+            let _ = writeln!(out, "Changed inside the shared text:\n");
+            for c in &p.changes {
+                let _ = writeln!(
+                    out,
+                    "- line {}: {} → line {}: {}",
+                    c.a.line,
+                    word(&c.a.text),
+                    c.b.line,
+                    word(&c.b.text)
+                );
+            }
+            out.push('\n');
+        }
         let _ = writeln!(out, "| {} | {} |\n|---|---|", escape(&p.a), escape(&p.b));
         for s in &p.passages {
             let _ = writeln!(
