@@ -654,3 +654,57 @@ fn the_readme_config_example_is_valid() {
         Some(recoupe::gate::Limit::Share(0.05))
     );
 }
+
+#[test]
+fn shared_passages_are_checked_only_when_asked() {
+    let repo = Repo::new();
+    // A local paper keeps the first paragraphs of a seed and writes the rest itself.
+    let seed = std::fs::read_to_string(corpus_dir().join(SEED_1)).unwrap();
+    let (front, body) = seed
+        .trim_start_matches("---\n")
+        .split_once("\n---\n")
+        .unwrap();
+    let kept: Vec<&str> = body
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .collect();
+    let own = "Dans notre région, les lecteurs suivent ce voyage avec attention. Les élus locaux \
+               se disent inquiets des conséquences pour les échanges avec les pays voisins, et \
+               les associations de la ville organisent une soirée de débat à la médiathèque \
+               pour en parler avec des chercheurs et des anciens diplomates. Le maire promet de \
+               relayer les questions des habitants auprès des parlementaires de la circonscription, \
+               et un collectif d'étudiants prépare une exposition sur l'histoire de la péninsule \
+               pour la fin du mois, avec des photographies prêtées par des familles de la ville.";
+    let front = front.replacen("id: 001_cc90cf6986b4a5ff", "id: local", 1);
+    std::fs::write(
+        repo.path("corpus/local.md"),
+        format!("---\n{front}\n---\n{}\n\n{own}\n", kept.join("\n\n")),
+    )
+    .unwrap();
+    // Off by default: reusing agency copy is what news does.
+    run(repo.gate().arg("corpus"), 0);
+    let outcome = gate_json(
+        repo.gate().args(["corpus", "--max-shared-passages", "0"]),
+        1,
+    );
+    assert_eq!(rules(&outcome), ["shared-passages"], "{outcome}");
+    assert_eq!(
+        keys(&outcome),
+        [serde_json::json!(["001_cc90cf6986b4a5ff", "local"])],
+        "{outcome}"
+    );
+    // Within the limit, the pair is a warning.
+    let lenient = gate_json(
+        repo.gate().args(["corpus", "--max-shared-passages", "1"]),
+        0,
+    );
+    assert!(
+        lenient["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["level"] == "warning"),
+        "{lenient}"
+    );
+}

@@ -89,3 +89,96 @@ fn a_reprint_is_still_a_near_duplicate() {
     assert_eq!(result.pairs[0].relation, Relation::NearDuplicate);
     assert_eq!(result.clusters.len(), 1);
 }
+
+fn dated(id: &str, day: u32, text: &str) -> Document {
+    let mut d = doc(id, text);
+    d.published = chrono::NaiveDate::from_ymd_opt(2024, 5, day);
+    d
+}
+
+fn sentences(text: &str) -> Vec<String> {
+    text.split(". ")
+        .map(|s| s.trim_end_matches('.').to_string())
+        .collect()
+}
+
+#[test]
+fn a_summary_and_a_rewrite_with_moved_sentences_are_found() {
+    let s = sentences(DISPATCH);
+    // A summary keeps two sentences whole.
+    let summary = format!("{}. {}. Les élus se retrouveront en septembre.", s[1], s[3]);
+    // A rewrite moves the sentences around and changes a few words.
+    let rewrite = format!(
+        "{}. {}. {}. {}. {}.",
+        s[2],
+        s[0].replace("jeudi soir", "dans la nuit de jeudi"),
+        s[4],
+        s[1],
+        s[3]
+    );
+    let docs = [
+        doc("dispatch", DISPATCH),
+        doc("summary", &summary),
+        doc("rewrite", &rewrite),
+    ];
+    let result = dedup::run(&docs, &DedupParams::default(), &()).unwrap();
+    let found = |a: &str, b: &str| {
+        result
+            .pairs
+            .iter()
+            .find(|p| p.a == a && p.b == b)
+            .map(|p| p.relation)
+    };
+    assert!(found("dispatch", "summary").is_some(), "{:?}", result.pairs);
+    assert!(found("dispatch", "rewrite").is_some(), "{:?}", result.pairs);
+    // The rewrite's changed words are edits inside the reused text.
+    let pair = result
+        .pairs
+        .iter()
+        .find(|p| p.a == "dispatch" && p.b == "rewrite")
+        .unwrap();
+    assert!(
+        pair.changes
+            .iter()
+            .any(|c| c.a.text == "jeudi soir" && c.b.text == "dans la nuit de jeudi"),
+        "{:?}",
+        pair.changes
+    );
+}
+
+#[test]
+fn a_chain_of_reuse_is_one_story_group_shown_through_its_link() {
+    let s = sentences(DISPATCH);
+    let o = sentences(OWN_WORDS);
+    // B keeps the dispatch's opening; C, a day later, keeps B's own paragraph but nothing of
+    // the dispatch.
+    let b = format!("{}. {}. {}. {}. {}.", s[0], s[1], o[0], o[1], o[2]);
+    let c = format!(
+        "{}. {}. {}. Le conseil de quartier se réunira de nouveau à la fin du mois pour faire le \
+         point sur les promesses de la région et sur les premiers travaux annoncés.",
+        o[0], o[1], o[2]
+    );
+    let docs = [
+        dated("a", 1, DISPATCH),
+        dated("b", 2, &b),
+        dated("c", 3, &c),
+    ];
+    let result = dedup::run(&docs, &DedupParams::default(), &()).unwrap();
+    assert!(
+        result.pairs.iter().all(|p| !(p.a == "a" && p.b == "c")),
+        "{:?}",
+        result.pairs
+    );
+    let group = result
+        .story_groups
+        .iter()
+        .find(|g| g.original == "a")
+        .unwrap_or_else(|| panic!("{:?}", result.story_groups));
+    let member = |id: &str| group.members.iter().find(|m| m.id == id).unwrap();
+    assert!(
+        member("b").kept.is_some_and(|k| k > 0.2 && k < 0.8),
+        "{group:?}"
+    );
+    assert!(member("b").added.is_some_and(|a| a > 0.3), "{group:?}");
+    assert_eq!(member("c").via, ["b"], "{group:?}");
+}

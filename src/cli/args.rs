@@ -360,6 +360,10 @@ pub struct GateArgs {
     /// Fail when more slots than this have conflicting values (or `off`) [default: 0]
     #[arg(long, value_name = "N|off")]
     pub max_conflicts: Option<Setting<usize>>,
+    /// Fail when more pairs of documents than this share passages (a paragraph or more of one
+    /// found in the other, though they are no near-duplicates), or `off` [default: off]
+    #[arg(long, value_name = "N|off")]
+    pub max_shared_passages: Option<Setting<usize>>,
     /// Which verdicts count as conflicts: `conflict`, `review` (also "needs review") or
     /// `precision` (also different precision) [default: conflict]
     #[arg(long)]

@@ -34,6 +34,9 @@ fn thresholds(args: &GateArgs, config: &Config) -> Result<Thresholds> {
     if let Some(v) = args.max_conflicts {
         t.max_conflicts = v.0;
     }
+    if let Some(v) = args.max_shared_passages {
+        t.max_shared_passages = v.0;
+    }
     if let Some(v) = args.verdict_level {
         t.verdict_level = v;
     }

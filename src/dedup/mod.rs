@@ -11,6 +11,7 @@ pub mod resolve;
 pub mod reuse;
 pub mod shingle;
 pub mod signatures;
+pub mod story;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -219,6 +220,8 @@ pub struct Dedup {
     pub pairs: Vec<Pair>,
     /// Largest first, then by representative.
     pub clusters: Vec<Cluster>,
+    /// Documents that reuse one source text, by any relation: largest first.
+    pub story_groups: Vec<story::StoryGroup>,
 }
 
 /// Runs the near-duplicate stage over `docs`, in memory. Pairs come out with `a` the smaller
@@ -438,6 +441,7 @@ fn finish(
             .cmp(&x.members.len())
             .then_with(|| x.representative.cmp(&y.representative))
     });
+    let story_groups = story::groups(members, &shingle_counts, &pairs);
     let mut documents: Vec<DocumentStats> = members
         .iter()
         .zip(&shingle_counts)
@@ -456,6 +460,7 @@ fn finish(
         candidates: candidates.len(),
         pairs,
         clusters,
+        story_groups,
     })
 }
 

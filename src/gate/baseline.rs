@@ -37,11 +37,11 @@ impl Default for Baseline {
     }
 }
 
-/// Pair rules are one family: a pair accepted as a near-duplicate stays accepted when an edit
-/// makes it trip the containment check instead.
+/// Pair rules are one family: a pair accepted as a near-duplicate (or as sharing passages) stays
+/// accepted when an edit makes it trip another pair check instead.
 fn family(rule: Rule) -> u8 {
     match rule {
-        Rule::NearDuplicate | Rule::Containment => 0,
+        Rule::NearDuplicate | Rule::Containment | Rule::SharedPassages => 0,
         Rule::DuplicateDocuments => 1,
         Rule::Conflict => 2,
     }

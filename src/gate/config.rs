@@ -7,6 +7,7 @@
 //! max-containment = 0.8
 //! max-duplicate-documents = "5%"   # a count (3) or a share ("5%"), or "off"
 //! max-conflicts = 0                # or "off"
+//! max-shared-passages = 3          # pairs that share passages; "off" (the default)
 //! verdict-level = "conflict"       # conflict, review or precision
 //! baseline = "recoupe-baseline.json"   # relative to this file
 //! ```
@@ -37,6 +38,7 @@ struct GateSection {
     max_containment: Option<Raw>,
     max_duplicate_documents: Option<Raw>,
     max_conflicts: Option<Raw>,
+    max_shared_passages: Option<Raw>,
     verdict_level: Option<String>,
     baseline: Option<PathBuf>,
 }
@@ -60,6 +62,7 @@ pub struct Config {
     pub max_containment: Setting<f64>,
     pub max_duplicate_documents: Setting<Limit>,
     pub max_conflicts: Setting<usize>,
+    pub max_shared_passages: Setting<usize>,
     pub verdict_level: Option<VerdictLevel>,
     /// Resolved against the file's directory.
     pub baseline: Option<PathBuf>,
@@ -146,18 +149,20 @@ impl Config {
                 )),
             })
             .transpose()?;
-        let max_conflicts = g
-            .max_conflicts
-            .map(|raw| match raw {
+        let count = |name: &'static str, what: &str, raw: Option<Raw>| {
+            raw.map(|raw| match raw {
                 Raw::Bool(false) => Ok(None),
                 Raw::Text(t) if t.trim() == "off" => Ok(None),
                 Raw::Integer(n) if n >= 0 => Ok(Some(n as usize)),
                 other => Err(bad(
-                    "max-conflicts",
-                    format!("{other:?} is neither a count of slots nor \"off\""),
+                    name,
+                    format!("{other:?} is neither a count of {what} nor \"off\""),
                 )),
             })
-            .transpose()?;
+            .transpose()
+        };
+        let max_conflicts = count("max-conflicts", "slots", g.max_conflicts)?;
+        let max_shared_passages = count("max-shared-passages", "pairs", g.max_shared_passages)?;
         let verdict_level = g
             .verdict_level
             .map(|v| {
@@ -172,6 +177,7 @@ impl Config {
             max_containment: unit("max-containment", g.max_containment)?,
             max_duplicate_documents,
             max_conflicts,
+            max_shared_passages,
             verdict_level,
             baseline: g.baseline.map(|b| dir.join(b)),
         })
@@ -187,6 +193,7 @@ impl Config {
                 .max_duplicate_documents
                 .unwrap_or(d.max_duplicate_documents),
             max_conflicts: self.max_conflicts.unwrap_or(d.max_conflicts),
+            max_shared_passages: self.max_shared_passages.unwrap_or(d.max_shared_passages),
             verdict_level: self.verdict_level.unwrap_or(d.verdict_level),
         }
     }

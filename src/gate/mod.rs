@@ -126,6 +126,10 @@ pub struct Thresholds {
     pub max_duplicate_documents: Option<Limit>,
     /// More slots than this at or above `verdict_level` fail.
     pub max_conflicts: Option<usize>,
+    /// More pairs of documents that share passages (and are no near-duplicates) than this
+    /// fail. Off by default: news reuses agency copy as a matter of course; an archive that
+    /// must publish only its own words turns it on.
+    pub max_shared_passages: Option<usize>,
     pub verdict_level: VerdictLevel,
 }
 
@@ -139,6 +143,7 @@ impl Default for Thresholds {
             max_containment: Some(containment),
             max_duplicate_documents: None,
             max_conflicts: Some(0),
+            max_shared_passages: None,
             verdict_level: VerdictLevel::Conflict,
         }
     }
@@ -190,6 +195,7 @@ impl Thresholds {
         self.max_jaccard.is_some()
             || self.max_containment.is_some()
             || self.max_duplicate_documents.is_some()
+            || self.max_shared_passages.is_some()
     }
 }
 
@@ -201,14 +207,16 @@ pub enum Rule {
     Containment,
     DuplicateDocuments,
     Conflict,
+    SharedPassages,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 4] = [
+    pub const ALL: [Rule; 5] = [
         Rule::NearDuplicate,
         Rule::Containment,
         Rule::DuplicateDocuments,
         Rule::Conflict,
+        Rule::SharedPassages,
     ];
 
     /// Stable identifier, used by SARIF, JUnit and baselines.
@@ -218,6 +226,7 @@ impl Rule {
             Rule::Containment => "containment",
             Rule::DuplicateDocuments => "duplicate-documents",
             Rule::Conflict => "conflict",
+            Rule::SharedPassages => "shared-passages",
         }
     }
 
@@ -231,6 +240,9 @@ impl Rule {
             }
             Rule::DuplicateDocuments => "Too many documents are near-duplicates of another.",
             Rule::Conflict => "Sources state one fact with values that do not agree.",
+            Rule::SharedPassages => {
+                "Two documents share passages: a paragraph or more of one is found in the other."
+            }
         }
     }
 }
@@ -403,6 +415,7 @@ fn percent(x: f64) -> String {
 fn pair_finding(rule: Rule, pair: &Pair, a: &Place, b: &Place) -> Finding {
     let what = match rule {
         Rule::Containment => "overlap, one reusing the other",
+        Rule::SharedPassages => "share passages",
         _ => "are near-duplicates",
     };
     let message = format!(
@@ -578,6 +591,33 @@ pub fn evaluate(thresholds: &Thresholds, evidence: &Evidence, baseline: &Baselin
         passed: dup_passed,
         findings: usize::from(!dup_passed),
     });
+
+    // Pairs that share passages, when checked: one finding each, errors above the limit.
+    if let Some(limit) = thresholds.max_shared_passages {
+        let first = findings.len();
+        for (pair, a, b) in &evidence.pairs {
+            if pair.relation == crate::dedup::Relation::SharedPassages {
+                keep(
+                    pair_finding(Rule::SharedPassages, pair, a, b),
+                    &mut findings,
+                );
+            }
+        }
+        let found = findings.len() - first;
+        let passed = found <= limit;
+        if passed {
+            for f in &mut findings[first..] {
+                f.level = Level::Warning;
+            }
+        }
+        checks.push(Check {
+            rule: Rule::SharedPassages,
+            limit: Some(limit.to_string()),
+            observed: format!("{found} pairs share passages"),
+            passed,
+            findings: found,
+        });
+    }
 
     let first_conflict = findings.len();
     if thresholds.max_conflicts.is_some() {

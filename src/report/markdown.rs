@@ -237,6 +237,7 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
         );
     }
     out.push('\n');
+    story_groups(out, &d.story_groups);
     mermaid(out, &d.pairs);
     let _ = writeln!(out, "### Pairs\n");
     let _ = writeln!(
@@ -299,6 +300,66 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
         }
         out.push('\n');
     }
+}
+
+/// How many story groups the report lists; the JSON holds them all.
+const MAX_STORY_GROUPS: usize = 20;
+
+/// Story groups that are more than a cluster of copies: with what each member kept of the
+/// original and added, and chains shown through their links.
+fn story_groups(out: &mut String, groups: &[crate::dedup::story::StoryGroup]) {
+    let partial = |g: &&crate::dedup::story::StoryGroup| {
+        g.members
+            .iter()
+            .any(|m| m.relation != Some(Relation::NearDuplicate))
+    };
+    let shown: Vec<_> = groups.iter().filter(partial).collect();
+    if shown.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "### Story groups
+"
+    );
+    let _ = writeln!(
+        out,
+        "Documents that reuse one text, in part or whole; the original is the earliest (or the \
+         longest among undated ones).\n"
+    );
+    for (n, g) in shown.iter().take(MAX_STORY_GROUPS).enumerate() {
+        let _ = writeln!(out, "{}. original: {}", n + 1, escape(&g.original));
+        for m in &g.members {
+            match (m.kept, m.added) {
+                (Some(kept), Some(added)) => {
+                    let _ = writeln!(
+                        out,
+                        "   - {}: kept {:.0}% of it (cut {:.0}%), {:.0}% of its text is its own",
+                        escape(&m.id),
+                        100.0 * kept,
+                        100.0 * (1.0 - kept),
+                        100.0 * added
+                    );
+                }
+                _ => {
+                    let _ = writeln!(
+                        out,
+                        "   - {}: shares no text with it, only with {} (a chain)",
+                        escape(&m.id),
+                        escape_join(&m.via, " → ")
+                    );
+                }
+            }
+        }
+    }
+    if shown.len() > MAX_STORY_GROUPS {
+        let _ = writeln!(
+            out,
+            "\n{} more story groups are in the JSON report.",
+            shown.len() - MAX_STORY_GROUPS
+        );
+    }
+    out.push('\n');
 }
 
 /// Mermaid labels: letters, digits and a few marks; anything else could end the label.
