@@ -242,7 +242,7 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
     let _ = writeln!(out, "### Pairs\n");
     let _ = writeln!(
         out,
-        "| a | b | relation | Jaccard | a in b | b in a | shared passages |\n|---|---|---|---:|---:|---:|---:|"
+        "| a | b | relation | Jaccard | a in b | b in a | shared passages | shared tokens | longest passage (tokens) |\n|---|---|---|---:|---:|---:|---:|---:|---:|"
     );
     for p in &d.pairs {
         let relation = match p.relation {
@@ -252,13 +252,15 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {relation} | {:.3} | {:.3} | {:.3} | {} |",
+            "| {} | {} | {relation} | {:.3} | {:.3} | {:.3} | {} | {} | {} |",
             escape(&p.a),
             escape(&p.b),
             p.jaccard,
             p.containment_a_in_b,
             p.containment_b_in_a,
-            p.passages.len()
+            p.passages.len(),
+            p.passages.iter().map(|x| x.tokens).sum::<usize>(),
+            p.passages.iter().map(|x| x.tokens).max().unwrap_or(0)
         );
     }
     out.push('\n');
