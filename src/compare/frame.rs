@@ -5,6 +5,7 @@
 //! at two times. The frame is kept in the report so that a reader sees why two claims were
 //! compared and why a difference is, or is not, called a conflict.
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::claims::{Claim, ClaimKind, Lexicon, Value, entities};
@@ -123,7 +124,7 @@ fn tokens(text: &str) -> Vec<Tok> {
 /// A word without case, accents and the endings of gender and number (`blessées` → `bless`,
 /// `tués` → `tue`), so that one lexicon entry matches all the forms of a word.
 pub fn stem(word: &str) -> String {
-    let mut key = entities::key(word);
+    let mut key = plain(word);
     // Accents are gone, so `blessé` ends in `e` as `blessée` does: both lose every final `e`.
     for ending in ['s', 'e', 'e'] {
         if key.chars().count() > 3 && key.ends_with(ending) {
@@ -133,10 +134,87 @@ pub fn stem(word: &str) -> String {
     key
 }
 
+/// `word` without case or accents, letters and digits only: [`entities::key`], with a fast
+/// path for the Latin letters of French (this runs on every word beside every figure).
+fn plain(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        let base = match c {
+            'a'..='z' | '0'..='9' => c,
+            'A'..='Z' => c.to_ascii_lowercase(),
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
+            'ç' | 'Ç' => 'c',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' => 'i',
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+            'ÿ' | 'ý' => 'y',
+            'ñ' => 'n',
+            'œ' | 'Œ' => {
+                out.push('o');
+                'e'
+            }
+            'æ' | 'Æ' => {
+                out.push('a');
+                'e'
+            }
+            c if c.is_ascii() => continue,
+            _ => return entities::key(word),
+        };
+        out.push(base);
+    }
+    out
+}
+
+/// A lexicon's frame words as stems, built once per lexicon rather than at every word.
+struct Stems {
+    measures: FxHashMap<String, &'static str>,
+    generic: FxHashSet<String>,
+    current: FxHashSet<String>,
+    earlier: FxHashSet<String>,
+    first: FxHashSet<String>,
+    comparison: FxHashSet<String>,
+    sources: FxHashSet<String>,
+    ranks: FxHashMap<String, i32>,
+}
+
+fn stems(lex: &'static Lexicon) -> &'static Stems {
+    type Cache = std::sync::Mutex<FxHashMap<usize, &'static Stems>>;
+    static CACHE: std::sync::OnceLock<Cache> = std::sync::OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let mut map = cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    map.entry(std::ptr::from_ref(lex) as usize)
+        .or_insert_with(|| {
+            let set = |words: &[&str]| words.iter().map(|w| stem(w)).collect();
+            let mut measures = FxHashMap::default();
+            for &(w, m) in lex.measures {
+                // The first entry of a stem wins, as a search of the list would find it.
+                measures.entry(stem(w)).or_insert(m);
+            }
+            let mut ranks = FxHashMap::default();
+            for &(w, r) in lex.rank_words {
+                ranks.entry(stem(w)).or_insert(r);
+            }
+            Box::leak(Box::new(Stems {
+                measures,
+                generic: set(lex.generic_nouns),
+                current: set(lex.current_words),
+                earlier: set(lex.earlier_words),
+                first: set(lex.first_words),
+                comparison: set(lex.comparison_words),
+                sources: set(lex.source_nouns),
+                ranks,
+            }))
+        })
+}
+
 impl Frame {
     /// The frame of `claim`; `siblings` are the other claims of its document (those of its
     /// sentence give the time it holds as of, and the values it stands beside).
-    pub fn of(lex: &Lexicon, claim: &Claim, siblings: &[Claim]) -> Frame {
+    pub fn of(lex: &'static Lexicon, claim: &Claim, siblings: &[Claim]) -> Frame {
+        let st = stems(lex);
         let toks = tokens(&claim.sentence);
         let figure = claim.sentence.find(claim.text.as_str()).map(|at| {
             let end = at + claim.text.len();
@@ -174,7 +252,7 @@ impl Frame {
         // blessées`).
         let generic_count = claim.noun.as_deref().is_some_and(|n| {
             let head = n.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            lex.generic_nouns.iter().any(|g| stem(g) == stem(head))
+            st.generic.contains(&stem(head))
         });
         let measure_words = near_split(
             MEASURE_WINDOW,
@@ -184,13 +262,7 @@ impl Frame {
                 MEASURE_AFTER
             },
         );
-        let in_lexicon = |list: &[&str], t: &Tok| list.iter().any(|w| stem(w) == t.stem);
-        let rank_of = |t: &Tok| {
-            lex.rank_words
-                .iter()
-                .find(|(w, _)| stem(w) == t.stem)
-                .map(|&(_, r)| r)
-        };
+        let rank_of = |t: &Tok| st.ranks.get(&t.stem).copied();
         let rank = near(STATE_WINDOW).into_iter().find_map(rank_of);
         let mut ranks: Vec<i32> = toks.iter().filter_map(rank_of).collect();
         ranks.sort_unstable();
@@ -205,27 +277,23 @@ impl Frame {
                     && !lex.is_stopword(&folded)
                     && !lex.is_number_word(&folded)
                     && lex.unit(&folded).is_none()
-                    && measure_of(lex, &t.stem).is_none()
+                    && !st.measures.contains_key(&t.stem)
             })
             .map(|t| t.stem.clone())
             .collect();
         // A "first since" is a first wherever its sentence says so (`la première visite … depuis
         // 24 ans`), however far the word stands from the figure.
-        if claim.kind == ClaimKind::Since
-            && toks
-                .iter()
-                .any(|t| lex.first_words.iter().any(|w| stem(w) == t.stem))
-        {
+        if claim.kind == ClaimKind::Since && toks.iter().any(|t| st.first.contains(&t.stem)) {
             scope.push(stem(lex.first_words[0]));
         }
         scope.sort_unstable();
         scope.dedup();
         Frame {
-            measure: measure(lex, claim, &measure_words),
+            measure: measure(st, claim, &measure_words),
             entity: claim.entity.clone(),
-            as_of: as_of(lex, claim, siblings),
-            current: state_words.iter().any(|t| in_lexicon(lex.current_words, t)),
-            earlier: state_words.iter().any(|t| in_lexicon(lex.earlier_words, t)),
+            as_of: as_of(st, claim, siblings),
+            current: state_words.iter().any(|t| st.current.contains(&t.stem)),
+            earlier: state_words.iter().any(|t| st.earlier.contains(&t.stem)),
             claimant: claim.claimant.as_deref().and_then(|c| claimant_key(lex, c)),
             scope,
             rank,
@@ -267,15 +335,8 @@ fn same_sentence(claim: &Claim, other: &Claim) -> bool {
         && claim.sentence.contains(other.text.as_str())
 }
 
-/// The measure a lexicon word names, if it is one.
-fn measure_of(lex: &Lexicon, stem_: &str) -> Option<&'static str> {
-    lex.measures
-        .iter()
-        .find(|(w, _)| stem(w) == stem_)
-        .map(|&(_, m)| m)
-}
-
-fn measure(lex: &Lexicon, claim: &Claim, near: &[&Tok]) -> Option<String> {
+fn measure(st: &Stems, claim: &Claim, near: &[&Tok]) -> Option<String> {
+    let measure_of = |stem_: &str| st.measures.get(stem_).copied();
     let counted = matches!(claim.kind, ClaimKind::Count | ClaimKind::Ordinal);
     if counted && let Some(noun) = &claim.noun {
         let head = noun
@@ -283,10 +344,10 @@ fn measure(lex: &Lexicon, claim: &Claim, near: &[&Tok]) -> Option<String> {
             .find(|w| !w.is_empty())
             .map(stem);
         if let Some(head) = head {
-            if let Some(m) = measure_of(lex, &head) {
+            if let Some(m) = measure_of(&head) {
                 return Some(m.to_string());
             }
-            let generic = lex.generic_nouns.iter().any(|g| stem(g) == head);
+            let generic = st.generic.contains(&head);
             if !generic {
                 return Some(head);
             }
@@ -296,7 +357,7 @@ fn measure(lex: &Lexicon, claim: &Claim, near: &[&Tok]) -> Option<String> {
     if !matches!(claim.value, Value::Quantity { .. }) {
         return None;
     }
-    let named = near.iter().find_map(|t| measure_of(lex, &t.stem));
+    let named = near.iter().find_map(|t| measure_of(&t.stem));
     // A magnitude measures one thing whatever words stand beside it.
     let unit = match claim.value {
         Value::Quantity {
@@ -312,7 +373,7 @@ fn measure(lex: &Lexicon, claim: &Claim, near: &[&Tok]) -> Option<String> {
 /// stands in parentheses after one (`en 2017 (25,44 %)`), else the nearest other time or date
 /// claim of its sentence that is neither a period the figure is about (the `depuis` of a
 /// duration) nor a point of comparison (`par rapport à 2017`).
-fn as_of(lex: &Lexicon, claim: &Claim, siblings: &[Claim]) -> Option<AsOf> {
+fn as_of(st: &Stems, claim: &Claim, siblings: &[Claim]) -> Option<AsOf> {
     if !matches!(claim.value, Value::Quantity { .. }) {
         return None;
     }
@@ -343,7 +404,7 @@ fn as_of(lex: &Lexicon, claim: &Claim, siblings: &[Claim]) -> Option<AsOf> {
                 .rev()
                 .take(2)
                 .map(stem)
-                .any(|w| lex.comparison_words.iter().any(|c| stem(c) == w))
+                .any(|w| st.comparison.contains(&w))
         })
     };
     let nearest = || {
@@ -379,13 +440,14 @@ fn as_of(lex: &Lexicon, claim: &Claim, siblings: &[Claim]) -> Option<AsOf> {
 
 /// The comparison form of a claimant (see [`Frame::claimant`]); `None` when it names only a
 /// publication (`les nouveaux chiffres`).
-pub fn claimant_key(lex: &Lexicon, claimant: &str) -> Option<String> {
+pub fn claimant_key(lex: &'static Lexicon, claimant: &str) -> Option<String> {
+    let st = stems(lex);
     let words: Vec<String> = claimant
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(entities::key)
         .collect();
-    let is_source = |w: &str| lex.source_nouns.iter().any(|s| stem(s) == stem(w));
+    let is_source = |w: &str| st.sources.contains(&stem(w));
     let is_particle = |w: &str| lex.is_stopword(w) || matches!(w, "l" | "d");
     // `le dernier bilan du ministère`: the publication's noun within its first words, then
     // its complement.
