@@ -443,16 +443,16 @@ fn markdown_renders_as_a_reader_sees_it() {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, parser);
 
-    // Tables: the flagged slot, the pairs, the passages side by side, names, timeline.
+    // Tables: the flagged slot, the pairs, the shared passages, names, timeline.
     assert!(html.matches("<table>").count() >= 5, "{html}");
     // The Mermaid block comes out as code with its language, for GitHub to draw.
     assert!(
         html.contains("<pre><code class=\"language-mermaid\">graph LR"),
         "{html}"
     );
-    // Passages side by side: a two-column table whose header names both documents.
+    // Shared passages: a table whose header names both documents, the passage written once.
     assert!(
-        html.contains("<th>a-quotidien</th><th>b-gazette</th>"),
+        html.contains("<th>a-quotidien</th><th>b-gazette</th><th>passage</th>"),
         "{html}"
     );
     // The quote diff: a struck-out removal and a bold addition.

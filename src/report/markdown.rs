@@ -289,16 +289,25 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
             }
             out.push('\n');
         }
-        let _ = writeln!(out, "| {} | {} |\n|---|---|", escape(&p.a), escape(&p.b));
+        // A passage written alike in both is shown once; one whose typography differs (case,
+        // quotes, spacing) shows both sides.
+        let _ = writeln!(
+            out,
+            "| {} | {} | passage |\n|---|---|---|",
+            escape(&p.a),
+            escape(&p.b)
+        );
         for s in &p.passages {
-            let _ = writeln!(
-                out,
-                "| line {}: {} | line {}: {} |",
-                s.a.line,
-                escape(&shorten(&s.a.text, MAX_SENTENCE_CHARS)),
-                s.b.line,
-                escape(&shorten(&s.b.text, MAX_SENTENCE_CHARS))
-            );
+            let text = if s.a.text == s.b.text {
+                escape(&shorten(&s.a.text, MAX_SENTENCE_CHARS))
+            } else {
+                format!(
+                    "{} / {}",
+                    escape(&shorten(&s.a.text, MAX_SENTENCE_CHARS)),
+                    escape(&shorten(&s.b.text, MAX_SENTENCE_CHARS))
+                )
+            };
+            let _ = writeln!(out, "| line {} | line {} | {text} |", s.a.line, s.b.line);
         }
         out.push('\n');
     }
