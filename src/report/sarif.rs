@@ -42,7 +42,7 @@ fn physical(location: &Location) -> Option<Value> {
 /// Stable across runs and machines: the rule's family and the finding's key.
 pub fn fingerprint(finding: &Finding) -> String {
     let family = match finding.rule {
-        Rule::NearDuplicate | Rule::Containment => "pair",
+        Rule::NearDuplicate | Rule::Containment | Rule::SharedPassages => "pair",
         other => other.id(),
     };
     let text = format!("{family}\u{1f}{}", finding.key.join("\u{1f}"));
