@@ -1245,6 +1245,13 @@ const ROWS: &[(&str, &str, E, &str)] = &[
         day("2024-06-19"),
         "",
     ),
+    // A date written after `ce <weekday>` wins over the article's week.
+    (
+        "Ce samedi 8 juin 2024, les bureaux de vote ont fermé tôt.",
+        "Ce samedi 8 juin 2024",
+        day("2024-06-08"),
+        "",
+    ),
     (
         "Il est arrivé ce lundi à Paris.",
         "ce lundi",

@@ -755,9 +755,12 @@ fn single_time_at(
         return relative(end, DateRange::day(holidays::nearest(rule, reference?)?));
     }
 
-    // `19 juin 2024`, `1er juin`, `mercredi 19 juin 2024`.
+    // `19 juin 2024`, `1er juin`, `mercredi 19 juin 2024`, `ce dimanche 24 avril 2022` (the
+    // date written wins over the week of the article).
     let day_start = if weekday_of(lex, w).is_some() {
         i + 1
+    } else if lex.this_words.contains(&w) && weekday_of(lex, lower(toks, i + 1)).is_some() {
+        i + 2
     } else {
         i
     };
