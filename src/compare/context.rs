@@ -111,44 +111,11 @@ pub fn is_tally(lex: &'static Lexicon, claim: &Claim) -> bool {
     if matches!(claim.modifier, Modifier::AtLeast | Modifier::MoreThan) {
         return true;
     }
-    let stems = tally_stems(lex);
     claim
         .sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 2)
-        .any(|w| stems.contains(&tally_stem(w)))
-}
-
-/// The stems of a lexicon's tally words, built once per lexicon rather than once per claim.
-fn tally_stems(lex: &'static Lexicon) -> &'static FxHashSet<String> {
-    type Cache = std::sync::Mutex<FxHashMap<usize, &'static FxHashSet<String>>>;
-    static CACHE: std::sync::OnceLock<Cache> = std::sync::OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    let mut map = cache
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    map.entry(std::ptr::from_ref(lex) as usize)
-        .or_insert_with(|| {
-            Box::leak(Box::new(
-                lex.tally_nouns
-                    .iter()
-                    .chain(lex.tally_words)
-                    .map(|w| tally_stem(w))
-                    .collect(),
-            ))
-        })
-}
-
-/// A word without case, accents and the endings of gender and number (`blessées` → `blesse`),
-/// so that one list of tally words matches all their forms.
-fn tally_stem(word: &str) -> String {
-    let mut key = entities::key(word);
-    for ending in ["s", "e"] {
-        if key.chars().count() > 4 && key.ends_with(ending) {
-            key.pop();
-        }
-    }
-    key
+        .any(|w| super::frame::is_tally_word(lex, w))
 }
 
 /// Whether `text` names `spelling` as whole words: `Nord-Coréenne` does not name `Nord`.

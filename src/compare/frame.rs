@@ -176,6 +176,7 @@ struct Stems {
     comparison: FxHashSet<String>,
     sources: FxHashSet<String>,
     ranks: FxHashMap<String, i32>,
+    tally: FxHashSet<String>,
 }
 
 fn stems(lex: &'static Lexicon) -> &'static Stems {
@@ -206,8 +207,19 @@ fn stems(lex: &'static Lexicon) -> &'static Stems {
                 comparison: set(lex.comparison_words),
                 sources: set(lex.source_nouns),
                 ranks,
+                tally: lex
+                    .tally_nouns
+                    .iter()
+                    .chain(lex.tally_words)
+                    .map(|w| stem(w))
+                    .collect(),
             }))
         })
+}
+
+/// Whether `word`, in any of its forms, speaks of a running tally (`blessées`, `bilan`).
+pub fn is_tally_word(lex: &'static Lexicon, word: &str) -> bool {
+    stems(lex).tally.contains(&stem(word))
 }
 
 impl Frame {
