@@ -326,6 +326,8 @@ fn document_pairs(
 }
 
 /// The claims of documents `a` and `b` that are each other's best match, with their score.
+/// Similarity is symmetric, so each pair of claims is scored once and both directions read the
+/// same scores: the scoring is most of a report's time.
 fn mutual_best(
     a: usize,
     b: usize,
@@ -333,23 +335,27 @@ fn mutual_best(
     threshold: f64,
 ) -> Vec<(At, At, f64)> {
     let (ca, cb) = (&contexts[a], &contexts[b]);
-    let best =
-        |from: &[context::Weighted], to: &[context::Weighted]| -> Vec<Option<(usize, f64)>> {
-            from.iter()
-                .map(|x| {
-                    to.iter()
-                        .enumerate()
-                        .filter_map(|(k, y)| context::similarity(x, y).map(|s| (k, s)))
-                        .filter(|&(_, s)| s >= threshold)
-                        // Highest score; ties go to the earlier claim.
-                        .fold(None, |acc: Option<(usize, f64)>, (k, s)| match acc {
-                            Some((_, t)) if t >= s => acc,
-                            _ => Some((k, s)),
-                        })
-                })
-                .collect()
-        };
-    let (ab, ba) = (best(ca, cb), best(cb, ca));
+    // Best match of each claim of `a` in `b` and of each claim of `b` in `a`: highest score,
+    // ties to the earlier claim.
+    let mut ab: Vec<Option<(usize, f64)>> = vec![None; ca.len()];
+    let mut ba: Vec<Option<(usize, f64)>> = vec![None; cb.len()];
+    let better = |best: &Option<(usize, f64)>, s: f64| !matches!(best, Some((_, t)) if *t >= s);
+    for (i, x) in ca.iter().enumerate() {
+        for (j, y) in cb.iter().enumerate() {
+            let Some(s) = context::similarity(x, y) else {
+                continue;
+            };
+            if s < threshold {
+                continue;
+            }
+            if better(&ab[i], s) {
+                ab[i] = Some((j, s));
+            }
+            if better(&ba[j], s) {
+                ba[j] = Some((i, s));
+            }
+        }
+    }
     ab.iter()
         .enumerate()
         .filter_map(|(i, m)| {
