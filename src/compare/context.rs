@@ -434,6 +434,32 @@ mod tests {
     }
 
     #[test]
+    fn similarity_is_symmetric() {
+        // Slots score each pair of claims once and read the score both ways.
+        let weighted = |words: &[(u32, f64)], entities: &[(u32, f64)], scope: Vec<u32>| Weighted {
+            words: words.to_vec(),
+            entities: entities.to_vec(),
+            words_total: words.iter().map(|x| x.1).sum(),
+            entities_total: entities.iter().map(|x| x.1).sum(),
+            noun: Some(3),
+            dimension: Dimension::Date,
+            attached: None,
+            measure: None,
+            year: None,
+            scope,
+        };
+        let a = weighted(
+            &[(1, 0.3), (2, 1.7), (5, 2.9), (8, 0.1)],
+            &[(4, 1.1), (9, 0.7)],
+            vec![2, 6],
+        );
+        let b = weighted(&[(2, 1.7), (5, 2.9), (7, 0.4)], &[(9, 0.7)], vec![6]);
+        let (ab, ba) = (similarity(&a, &b), similarity(&b, &a));
+        assert!(ab.is_some_and(|s| s > 0.0));
+        assert_eq!(ab.map(f64::to_bits), ba.map(f64::to_bits));
+    }
+
+    #[test]
     fn content_words_drop_function_words_and_numbers() {
         let lex = crate::claims::lexicon_for(Some("fr"));
         let w = content_words(
