@@ -21,7 +21,7 @@ pub use sources::Copies;
 pub use verdict::{Verdict, VerdictKind};
 
 /// The thresholds of the comparison, echoed in every report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct CompareParams {
     /// Least context similarity (0–1) for two claims to be taken as one fact.
     pub link_threshold: f64,

@@ -155,6 +155,13 @@ impl Stream {
         self
     }
 
+    /// The files the inputs expanded to, in reading order, as the user gave them or as found
+    /// under a directory they gave (`-` for standard input): what a distributed run hands out
+    /// to its workers.
+    pub fn files(&self) -> impl Iterator<Item = &Path> {
+        self.units.iter().map(|u| u.path.as_path())
+    }
+
     /// Bytes of all the input files, for progress.
     pub fn total_bytes(&self) -> u64 {
         self.sizes.iter().sum()

@@ -92,7 +92,7 @@ pub fn shared_runs(a: &[Token], b: &[Token], k: usize) -> Vec<Run> {
 }
 
 /// A stretch of an article's text, by character offsets into the original.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Span {
     /// First character (Unicode scalar) of the passage, 0-based.
     pub start: usize,
@@ -104,7 +104,7 @@ pub struct Span {
 }
 
 /// A passage found in both articles of a pair.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Passage {
     pub a: Span,
     pub b: Span,

@@ -11,7 +11,7 @@ use super::shingle::Token;
 
 /// One edit between two reused runs: the words of `a` replaced by the words of `b` (either may
 /// be empty: a word cut or added).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Change {
     pub a: Span,
     pub b: Span,

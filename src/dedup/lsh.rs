@@ -69,7 +69,31 @@ pub fn band_key(signature: &[u32], band: usize, rows: usize, bytes: &mut Vec<u8>
 
 /// Buckets larger than this (many copies of one text) emit a star and a chain rather than all
 /// pairs: enough for the clusters to join, without a quadratic number of pairs.
-const MAX_BUCKET_PAIRS: usize = 64;
+pub const MAX_BUCKET_PAIRS: usize = 64;
+
+/// The candidate pairs of one bucket, whose `members` are sorted: every pair, or for a bucket
+/// larger than [`MAX_BUCKET_PAIRS`] a chain and a star from its first member. Generic over the
+/// member type so that a distributed run (the Python package) applies the same rule to its own
+/// document positions.
+pub fn bucket_pairs<T: Copy>(members: &[T], out: &mut Vec<(T, T)>) {
+    if members.len() < 2 {
+        return;
+    }
+    if members.len() <= MAX_BUCKET_PAIRS {
+        for (n, &x) in members.iter().enumerate() {
+            for &y in &members[n + 1..] {
+                out.push((x, y));
+            }
+        }
+    } else {
+        for w in members.windows(2) {
+            out.push((w[0], w[1]));
+        }
+        for &y in &members[2..] {
+            out.push((members[0], y));
+        }
+    }
+}
 
 /// Candidate pairs `(i, j)`, `i < j`, sorted and without repeats. Documents listed in `skip`
 /// (no shingles) are left out: their empty signatures would all collide.
@@ -90,24 +114,11 @@ pub fn candidates(signatures: &Signatures, banding: Banding, skip: &[bool]) -> V
                 .collect();
             keys.sort_unstable();
             let mut out = Vec::new();
+            let mut members = Vec::new();
             for group in keys.chunk_by(|x, y| x.0 == y.0) {
-                if group.len() < 2 {
-                    continue;
-                }
-                if group.len() <= MAX_BUCKET_PAIRS {
-                    for (n, x) in group.iter().enumerate() {
-                        for y in &group[n + 1..] {
-                            out.push((x.1, y.1));
-                        }
-                    }
-                } else {
-                    for w in group.windows(2) {
-                        out.push((w[0].1, w[1].1));
-                    }
-                    for y in &group[2..] {
-                        out.push((group[0].1, y.1));
-                    }
-                }
+                members.clear();
+                members.extend(group.iter().map(|x| x.1));
+                bucket_pairs(&members, &mut out);
             }
             out
         })

@@ -47,7 +47,7 @@ pub const CONTAINMENT_SIZE_RATIO: f64 = 1.0 / 3.0;
 pub const FALSE_POSITIVE_WEIGHT: f64 = 0.2;
 pub const FALSE_NEGATIVE_WEIGHT: f64 = 0.8;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct DedupParams {
     pub shingling: Shingling,
     pub permutations: usize,
@@ -401,7 +401,28 @@ fn finish(
         )?;
         progress.end();
     }
+    Ok(assemble(
+        members,
+        shingle_counts,
+        banding,
+        lsh_threshold,
+        candidates.len(),
+        found,
+    ))
+}
 
+/// The stage's result from its verified pairs: clusters of copies, story groups and each
+/// document's figures. `members` are in input order, `found` holds `(i, j, pair)` with indices
+/// into `members`, in any order. Public so that a run whose earlier steps were distributed
+/// (the Python package on Ray) ends exactly as [`run_stream`] does.
+pub fn assemble(
+    members: &[(&str, Option<NaiveDate>)],
+    shingle_counts: Vec<usize>,
+    banding: Banding,
+    lsh_threshold: f64,
+    candidates: usize,
+    found: Vec<(u32, u32, Pair)>,
+) -> Dedup {
     // Clusters are of copies of one text; documents that only share passages are listed as
     // pairs, not merged into a cluster (they may share one paragraph each with a dozen others).
     let edges: Vec<(u32, u32)> = found
@@ -453,15 +474,15 @@ fn finish(
     if !documents.is_sorted_by(|x, y| x.id <= y.id) {
         documents.par_sort_unstable_by(|x, y| x.id.cmp(&y.id));
     }
-    Ok(Dedup {
+    Dedup {
         banding,
         lsh_threshold,
         documents,
-        candidates: candidates.len(),
+        candidates,
         pairs,
         clusters,
         story_groups,
-    })
+    }
 }
 
 /// The shingles of `doc`'s content, repeats included and unsorted, with its MinHash signature
@@ -473,8 +494,20 @@ pub fn sign(
     tokens: &mut Vec<shingle::Token>,
     signature: &mut [u32],
 ) -> Vec<u64> {
-    let bp = boilerplate::detect(&doc.text);
-    shingle::tokens(&doc.text, &bp, shingling.unit, tokens);
+    sign_text(&doc.text, shingling, hasher, tokens, signature)
+}
+
+/// [`sign`] for a bare text: what a caller without [`Document`]s (the Python package) signs,
+/// with the same boilerplate detection and shingling, hence the same signature.
+pub fn sign_text(
+    text: &str,
+    shingling: Shingling,
+    hasher: &minhash::MinHasher,
+    tokens: &mut Vec<shingle::Token>,
+    signature: &mut [u32],
+) -> Vec<u64> {
+    let bp = boilerplate::detect(text);
+    shingle::tokens(text, &bp, shingling.unit, tokens);
     let mut shingles = Vec::with_capacity(tokens.len());
     shingle::shingles(tokens, shingling.k, &mut shingles);
     hasher.sign(&shingles, signature);

@@ -210,3 +210,44 @@ pub fn passages_of(
         super::changes::between(&a, ta, &b, tb, &runs),
     ))
 }
+
+/// One side of a pair whose text is at hand: id, text, MinHash signature.
+pub type TextSide<'a> = (&'a str, &'a str, &'a [u32]);
+
+/// Verifies one candidate pair from its two texts, with the shared passages when
+/// `params.passages`: the figures [`resolve`] gives for the same pair, for callers that hold
+/// the texts of a pair but not the corpus (a distributed verification step). The pair's `a` is
+/// the smaller id, whatever the order of the sides.
+pub fn verify_texts(
+    x: TextSide,
+    y: TextSide,
+    params: &DedupParams,
+    lsh_threshold: f64,
+    scratch: &mut (Vec<shingle::Token>, Vec<shingle::Token>),
+) -> Option<Pair> {
+    let ((id_a, a, sig_a), (id_b, b, sig_b)) = if x.0 <= y.0 { (x, y) } else { (y, x) };
+    let (ta, tb) = scratch;
+    let unit = params.shingling.unit;
+    shingle::tokens(a, &boilerplate::detect(a), unit, ta);
+    shingle::tokens(b, &boilerplate::detect(b), unit, tb);
+    let set = |tokens: &[shingle::Token]| {
+        let mut set = Vec::with_capacity(tokens.len());
+        shingle::shingles(tokens, params.shingling.k, &mut set);
+        set.sort_unstable();
+        set.dedup();
+        set
+    };
+    let (sa, sb) = (set(ta), set(tb));
+    let mut pair = verify(
+        (id_a, &sa, sig_a),
+        (id_b, &sb, sig_b),
+        params,
+        lsh_threshold,
+    )?;
+    if params.passages {
+        let runs = align::shared_runs(ta, tb, params.shingling.k);
+        pair.passages = align::passages(a, ta, b, tb, &runs);
+        pair.changes = super::changes::between(a, ta, b, tb, &runs);
+    }
+    Some(pair)
+}

@@ -11,7 +11,9 @@
 use serde::Serialize;
 
 /// What a verified pair is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// The same text, lightly edited: Jaccard at the threshold.
