@@ -9,6 +9,7 @@ mod html;
 mod html_limits;
 mod jsonl;
 mod meta;
+pub use meta::parse_date;
 mod plain;
 mod stream;
 mod walk;
