@@ -32,21 +32,15 @@ fn error(e: impl std::fmt::Display) -> PyErr {
 fn library_error(e: recoupe::error::Error) -> PyErr {
     let mut message = e.to_string();
     let mut source = std::error::Error::source(&e);
-    while let Some(s) = source {
-        let s = s.to_string();
-        if !message.contains(&s) {
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !message.contains(&text) {
             message.push_str(": ");
-            message.push_str(&s);
+            message.push_str(&text);
         }
-        source = s_source(source);
+        source = cause.source();
     }
     RecoupeError::new_err(message)
-}
-
-fn s_source<'a>(
-    e: Option<&'a (dyn std::error::Error + 'static)>,
-) -> Option<&'a (dyn std::error::Error + 'static)> {
-    e.and_then(std::error::Error::source)
 }
 
 fn dedup_params(json: &str) -> PyResult<DedupParams> {
@@ -308,10 +302,9 @@ fn verify_pairs<'py>(
             .map_init(
                 || (Vec::new(), Vec::new()),
                 |scratch, r| {
-                    let sig = |s: &[u32]| s[r * width..(r + 1) * width].to_vec();
-                    let (siga, sigb) = (sig(&sa), sig(&sb));
-                    let x = (ids_a[r].as_str(), texts_a[r].as_str(), siga.as_slice());
-                    let y = (ids_b[r].as_str(), texts_b[r].as_str(), sigb.as_slice());
+                    let row = r * width..(r + 1) * width;
+                    let x = (ids_a[r].as_str(), texts_a[r].as_str(), &sa[row.clone()]);
+                    let y = (ids_b[r].as_str(), texts_b[r].as_str(), &sb[row]);
                     dedup::resolve::verify_texts(x, y, &p, lsh_threshold, scratch)
                         .map(|pair| (r, pair))
                 },
@@ -688,13 +681,9 @@ fn claims(
 fn hash_items<'py>(py: Python<'py>, items: Vec<Vec<u8>>) -> Bound<'py, PyArray1<u64>> {
     items
         .iter()
-        .map(|b| xxhash_rust_hash(b))
+        .map(|b| xxhash_rust::xxh3::xxh3_64(b))
         .collect::<Vec<_>>()
         .into_pyarray(py)
-}
-
-fn xxhash_rust_hash(bytes: &[u8]) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 /// The MinHash signature of a set of 64-bit hashes (shingles or items), `permutations` values.
