@@ -18,6 +18,8 @@ echo "== cargo clippy -p recoupe-py -- -D warnings"
 cargo clippy -p recoupe-py --all-targets --locked -- -D warnings
 echo "== maturin develop (debug build, into $venv)"
 (cd python && maturin develop --locked --quiet)
+echo "== mypy python/recoupe (against the native module's stubs)"
+mypy --ignore-missing-imports --cache-dir target/mypy-cache python/recoupe
 echo "== pytest python/tests"
 if [ -z "${RECOUPE_BIN:-}" ]; then
   cargo build --locked --quiet

@@ -61,7 +61,7 @@ def _normalise_dedup(overrides: Mapping[str, Any]) -> dict:
     bands, rows = overrides.get("bands"), overrides.get("rows")
     if (bands is None) != (rows is None):
         raise RecoupeError("banding: give both bands and rows, or neither")
-    if bands is not None:
+    if bands is not None and rows is not None:
         out["banding"] = {"bands": int(bands), "rows": int(rows)}
     return out
 
@@ -119,7 +119,7 @@ def _params(params: Optional[Params], overrides: Mapping[str, Any]) -> Params:
 Document = Union[Mapping[str, Any], str]
 
 
-def _jsonl(documents: Iterable[Document]) -> bytes:
+def _jsonl(documents: Any) -> bytes:
     """Documents as the JSON Lines the command line reads: dicts with ``id``, ``text`` and the
     optional ``title``, ``source``, ``url``, ``published``, ``lang``; a bare string is a text
     whose id is its position."""

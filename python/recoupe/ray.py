@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Dict, Optional, Sequence, Union
+from typing import Any, Dict, List, Optional, Sequence, Union
 
 import numpy as np
 
@@ -37,7 +37,13 @@ _FILE_ROW = 0xFFFFFFFF
 
 
 def _read_and_sign(batch: Dict[str, np.ndarray], params: str) -> Dict[str, Any]:
-    positions, ids, texts, infos, kinds, diagnostics, nbytes = [], [], [], [], [], [], []
+    positions: List[int] = []
+    nbytes: List[int] = []
+    ids: List[str] = []
+    texts: List[str] = []
+    infos: List[str] = []
+    kinds: List[str] = []
+    diagnostics: List[str] = []
     for file_no, path in zip(batch["file"].tolist(), batch["path"].tolist()):
         read = _native.read_file(path)
         base = int(file_no) << 32
@@ -162,7 +168,7 @@ def scan(
 
     inputs = ray.data.from_items([{"file": i, "path": f} for i, f in enumerate(files)])
     signed = inputs.map_batches(
-        _read_and_sign, batch_size=1, fn_kwargs={"params": p.json}, batch_format="numpy"
+        _read_and_sign,  # type: ignore[arg-type]  # Ray's stubs do not type fn_kwargs batch_size=1, fn_kwargs={"params": p.json}, batch_format="numpy"
     ).materialize()
     keep(signed.drop_columns(["text"]), "signatures")
 
