@@ -15,8 +15,11 @@ Spark or Daft to take over (schemas in python/README.md):
 5. **assembly** on the driver: connected components, story groups and the JSON, by the very
    code of ``recoupe scan`` (``dedup::assemble``).
 
-Workers read the input files themselves: on a cluster the paths must be on storage every node
-sees (NFS, a mounted bucket). Document ids must be unique (``scan`` renames repeats; a
+Inputs are what the command line reads (JSON Lines, text, Markdown, HTML) and Parquet files
+(given, or found under the directories given), whose rows are read as JSON Lines records with
+the same fields (``id``, ``text``, ``title``, ``published``…; polars reads them). Workers read the
+input files themselves: on a cluster the paths must be on storage every node sees (NFS, a
+mounted bucket). Document ids must be unique (``scan`` renames repeats; a
 distributed run cannot, and says so).
 """
 
@@ -36,6 +39,37 @@ __all__ = ["scan"]
 _FILE_ROW = 0xFFFFFFFF
 
 
+def _read(path: str) -> Dict[str, Any]:
+    if _is_parquet(path):
+        import polars as pl
+
+        # Its rows as JSON Lines records, read by the command line's rules for them (fields
+        # `id`, `text`, `title`, `published`…; a missing or empty text is a diagnostic).
+        try:
+            records = pl.read_parquet(path).write_ndjson()
+        except Exception as e:  # polars' errors have no common base worth naming
+            raise _native.RecoupeError(f"{path}: not a readable Parquet file: {e}") from e
+        return _native.read_jsonl(path, records.encode("utf-8"))
+    return _native.read_file(path)
+
+
+def _is_parquet(path: str) -> bool:
+    return path.lower().endswith(".parquet")
+
+
+def _expand(paths: List[str]) -> List[str]:
+    """The command line's files (its order), then the Parquet files given or found under the
+    directories given, sorted by path: the command line skips Parquet, Ray reads it."""
+    others = [p for p in paths if not (_is_parquet(p) and os.path.isfile(p))]
+    files = _native.expand(others) if others else []
+    parquet = {p for p in paths if _is_parquet(p) and os.path.isfile(p)}
+    for p in paths:
+        if os.path.isdir(p):
+            for root, _dirs, names in os.walk(p):
+                parquet.update(os.path.join(root, n) for n in names if _is_parquet(n))
+    return files + sorted(parquet)
+
+
 def _read_and_sign(batch: Dict[str, np.ndarray], params: str) -> Dict[str, Any]:
     positions: List[int] = []
     nbytes: List[int] = []
@@ -45,7 +79,7 @@ def _read_and_sign(batch: Dict[str, np.ndarray], params: str) -> Dict[str, Any]:
     kinds: List[str] = []
     diagnostics: List[str] = []
     for file_no, path in zip(batch["file"].tolist(), batch["path"].tolist()):
-        read = _native.read_file(path)
+        read = _read(path)
         base = int(file_no) << 32
         n = len(read["id"])
         if n >= _FILE_ROW:
@@ -151,6 +185,7 @@ def scan(
     ``band_keys/``, ``pairs/``, ``verified/``)."""
     import ray
     import ray.data
+    from ray.data.expressions import col
 
     p = _params(params, overrides)
     if not ray.is_initialized():
@@ -158,7 +193,7 @@ def scan(
     permutations = p.permutations
     if partitions is None:
         partitions = max(1, int(ray.cluster_resources().get("CPU", 1)) * 4)
-    files = _native.expand(_paths(paths))
+    files = _expand(_paths(paths))
     stage = os.fspath(stage_dir) if stage_dir is not None else None
 
     def keep(ds, name):
@@ -168,7 +203,10 @@ def scan(
 
     inputs = ray.data.from_items([{"file": i, "path": f} for i, f in enumerate(files)])
     signed = inputs.map_batches(
-        _read_and_sign,  # type: ignore[arg-type]  # Ray's stubs do not type fn_kwargs batch_size=1, fn_kwargs={"params": p.json}, batch_format="numpy"
+        _read_and_sign,  # type: ignore[arg-type]  # Ray's stubs do not type fn_kwargs
+        batch_size=1,
+        fn_kwargs={"params": p.json},
+        batch_format="numpy",
     ).materialize()
     keep(signed.drop_columns(["text"]), "signatures")
 
@@ -181,7 +219,8 @@ def scan(
     diagnostics = [d for r in meta if r["kind"] == "file" for d in json.loads(r["diagnostics"])]
     total_bytes = sum(int(r["bytes"]) for r in meta if r["kind"] == "file")
 
-    documents = signed.filter(lambda r: r["kind"] == "document" and int(r["shingles"]) > 0)
+    # An expression rather than a lambda: Ray evaluates it on whole Arrow blocks.
+    documents = signed.filter(expr=(col("kind") == "document") & (col("shingles") > 0))
     bands = keep(
         documents.map_batches(
             _band_rows,
@@ -191,9 +230,9 @@ def scan(
         "band_keys",
     )
     pairs = (
-        bands.groupby("share")
+        bands.groupby("share", num_partitions=partitions)
         .map_groups(_share_pairs, fn_kwargs={"partitions": partitions}, batch_format="numpy")
-        .groupby("share")
+        .groupby("share", num_partitions=partitions)
         .map_groups(_distinct, batch_format="numpy")
         .materialize()
     )

@@ -390,6 +390,24 @@ fn read_file<'py>(py: Python<'py>, path: String) -> PyResult<Bound<'py, PyDict>>
             .map_err(library_error)?;
         Ok::<_, PyErr>((docs, summary.diagnostics, summary.bytes))
     })?;
+    documents_dict(py, docs, &diagnostics, bytes)
+}
+
+/// Records parsed from JSON Lines in memory, named `name` in diagnostics, as [`read_file`]
+/// returns a file's: for inputs the command line cannot read itself (a Parquet file turned into
+/// JSON Lines by the caller), so that they are read by the same rules.
+#[pyfunction]
+fn read_jsonl<'py>(py: Python<'py>, name: &str, jsonl: &[u8]) -> PyResult<Bound<'py, PyDict>> {
+    let corpus = py.detach(|| parse_jsonl(name, jsonl));
+    documents_dict(py, corpus.documents, &corpus.diagnostics, corpus.bytes)
+}
+
+fn documents_dict<'py>(
+    py: Python<'py>,
+    docs: Vec<recoupe::corpus::Document>,
+    diagnostics: &[recoupe::corpus::Diagnostic],
+    bytes: u64,
+) -> PyResult<Bound<'py, PyDict>> {
     let out = PyDict::new(py);
     let infos = docs
         .iter()
@@ -739,6 +757,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(verify_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(expand, m)?)?;
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
+    m.add_function(wrap_pyfunction!(read_jsonl, m)?)?;
     m.add_function(wrap_pyfunction!(assemble_scan, m)?)?;
     m.add_function(wrap_pyfunction!(scan_paths, m)?)?;
     m.add_function(wrap_pyfunction!(scan_jsonl, m)?)?;

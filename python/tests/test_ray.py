@@ -108,3 +108,25 @@ def test_ray_scan_with_other_parameters(cluster, tmp_path):
     )
     got = recoupe.ray.scan(str(path), shingle="words:3", threshold=0.6)
     assert got == json.loads(out.read_text())
+
+
+def test_ray_scan_reads_parquet_as_the_cli_reads_the_same_records(cluster, tmp_path):
+    import polars as pl
+
+    jsonl = tmp_path / "c.jsonl"
+    subprocess.run([CLI, "gen", "-n", "80", "-q", "-o", str(jsonl)], check=True)
+    parts = tmp_path / "parquet"
+    parts.mkdir()
+    frame = pl.read_ndjson(jsonl)
+    frame[:50].write_parquet(parts / "part-0.parquet")
+    frame[50:].write_parquet(parts / "part-1.parquet")
+    out = tmp_path / "cli.json"
+    subprocess.run([CLI, "scan", str(jsonl), "--format", "json", "-o", str(out)], check=True)
+    expected = json.loads(out.read_text())
+    got = recoupe.ray.scan(str(parts))
+    assert got["dedup"] == expected["dedup"]
+    assert got["dedup"]["pairs"]
+    broken = tmp_path / "broken.parquet"
+    broken.write_bytes(b"not parquet at all")
+    with pytest.raises(Exception, match="broken.parquet"):
+        recoupe.ray.scan(str(broken))
