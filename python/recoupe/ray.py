@@ -39,7 +39,7 @@ __all__ = ["scan"]
 _FILE_ROW = 0xFFFFFFFF
 
 
-def _read(path: str) -> Dict[str, Any]:
+def _read(path: str) -> "_native.ReadFile":
     if _is_parquet(path):
         import polars as pl
 
