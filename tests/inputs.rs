@@ -149,3 +149,46 @@ fn custom_jsonl_field_names() {
     assert_eq!(v["corpus"]["documents"][0]["id"], "12");
     assert_eq!(v["corpus"]["documents"][0]["published"], "2024-06-19");
 }
+
+/// A report written into the corpus folder, and a gate baseline beside the articles, are
+/// skipped by the next run over that folder (and said to be), yet read when named.
+#[test]
+fn recoupes_own_outputs_under_a_directory_are_skipped_and_said_to_be() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("article.md"), seed_body("002_39a025f67963c445.md")).unwrap();
+    recoupe()
+        .args(["report", "article.md", "-o"])
+        .arg("reports/article.md")
+        .current_dir(p)
+        .assert()
+        .success();
+    std::fs::write(
+        p.join("recoupe-baseline.json"),
+        "{\n  \"schema\": \"recoupe.baseline/1\",\n  \"accepted\": []\n}\n",
+    )
+    .unwrap();
+    let assert = recoupe()
+        .args(["scan", "--format", "json", "."])
+        .current_dir(p)
+        .assert()
+        .success();
+    let out = assert.get_output();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for file in [
+        "reports/article.md: skipped: written by recoupe",
+        "recoupe-baseline.json: skipped: written by recoupe",
+    ] {
+        assert!(stderr.contains(file), "missing {file:?} in:\n{stderr}");
+    }
+    let v = json(&out.stdout);
+    assert_eq!(v["corpus"]["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(v["corpus"]["skipped"], 2);
+    // Named, the report is read as the user asks.
+    let named = json_ok(
+        recoupe()
+            .args(["scan", "--format", "json", "reports/article.md"])
+            .current_dir(p),
+    );
+    assert_eq!(named["corpus"]["documents"].as_array().unwrap().len(), 1);
+}

@@ -192,6 +192,7 @@ mod tests {
             id: "p".into(),
             spool: None,
             stream: false,
+            found: false,
         };
         let mut out = Loaded::default();
         read(&unit, page, &mut out);
@@ -216,6 +217,7 @@ mod tests {
             id: "deep".into(),
             spool: None,
             stream: false,
+            found: false,
         }
     }
 

@@ -263,6 +263,7 @@ mod tests {
             id: "c".into(),
             spool: None,
             stream: false,
+            found: false,
         }
     }
 

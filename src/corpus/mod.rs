@@ -9,6 +9,7 @@ mod html;
 mod html_limits;
 mod jsonl;
 mod meta;
+mod own_output;
 pub use meta::parse_date;
 mod plain;
 mod stream;
@@ -192,6 +193,8 @@ pub enum DiagnosticKind {
     MostlyBoilerplate,
     /// Front matter opened with `---` and never closed: the whole file is read as the body.
     UnclosedFrontMatter,
+    /// A file found under a directory that recoupe wrote (a report, a scan, a baseline): skipped.
+    OwnOutput,
 }
 
 impl DiagnosticKind {
@@ -206,6 +209,7 @@ impl DiagnosticKind {
                 | DiagnosticKind::Unreadable
                 | DiagnosticKind::Link
                 | DiagnosticKind::TooLarge
+                | DiagnosticKind::OwnOutput
         )
     }
 
@@ -324,6 +328,7 @@ pub fn parse(name: &str, bytes: &[u8], format: Option<Format>, options: &LoadOpt
         path,
         spool: None,
         stream: false,
+        found: false,
     };
     let mut loaded = parse_unit(0, &unit, bytes, options);
     let mut documents = std::mem::take(&mut loaded.documents);
@@ -368,6 +373,14 @@ fn parse_unit(unit_index: u32, unit: &walk::Unit, whole: &[u8], options: &LoadOp
         return out;
     }
     let bytes = decode::strip_bom(whole);
+    if unit.found && own_output::is_own_output(bytes) {
+        out.warn(
+            Location::file(&unit.path),
+            DiagnosticKind::OwnOutput,
+            "skipped: written by recoupe (a report, scan or baseline; name it explicitly to read it)",
+        );
+        return out;
+    }
     out.bytes = bytes.len() as u64;
     let format = match unit.format {
         Some(f) => f,

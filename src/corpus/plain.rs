@@ -120,6 +120,7 @@ mod tests {
             id: "a".into(),
             spool: None,
             stream: false,
+            found: false,
         }
     }
 

@@ -57,6 +57,9 @@ pub(super) struct Unit {
     /// Standard input, a pipe or a device named explicitly: read once, saved to `spool`. Files
     /// found under a directory are regular by construction and never are.
     pub stream: bool,
+    /// Found under a directory rather than named: recoupe's own outputs there are skipped
+    /// (a report written into the corpus would be read as an article by the next run).
+    pub found: bool,
 }
 
 /// The bytes of a unit: read into memory, or mapped for large files.
@@ -119,6 +122,7 @@ pub(super) fn expand(
             id: "stdin".into(),
             spool: None,
             stream: true,
+            found: false,
         });
         return Ok(());
     }
@@ -130,6 +134,7 @@ pub(super) fn expand(
             id: stem(input),
             spool: None,
             stream: !meta.is_file(),
+            found: false,
         });
         return Ok(());
     }
@@ -190,6 +195,7 @@ pub(super) fn expand(
                 id: relative_id(input, path),
                 spool: None,
                 stream: false,
+                found: true,
             }),
             None => early.warn(
                 Location::file(path),
