@@ -43,6 +43,7 @@ timed() {
 }
 
 tables=""
+plan=""
 chart=reports/benchmarks.svg
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n.jsonl"
@@ -71,6 +72,9 @@ for n in "${sizes[@]}"; do
     timed recoupe-ray env RAY_USAGE_STATS_ENABLED=0 "$py" benches/peers/peer.py recoupe-ray "$work/parts" "$work/ray.tsv"
     runs+=("recoupe-ray:$work/ray.tsv:$work/recoupe-ray.time")
     rm -rf "$work/parts"
+    # The largest size Ray ran at plans the 100-million-document run.
+    plan=$("$py" benches/peers/plan.py "$corpus" "$work/recoupe.json" "$work/recoupe-ray.time" \
+      "$work/recoupe-1-thread.time" "$(nproc)")
   fi
   table=$("$py" benches/peers/score.py "$corpus" "$chart" "${runs[@]}")
   chart=-
@@ -105,5 +109,9 @@ done
   echo "parts, start-up of Ray included, up to $ray_up_to documents. Ray on one machine measures the"
   echo "pipeline's overhead, not a cluster's speed: each stage moves through Ray's object store."
   echo "Its CPU time and peak memory are the driver's alone (Ray's workers are not its children)."
+  if [ -n "$plan" ]; then
+    echo
+    echo "$plan"
+  fi
 } > reports/benchmarks.md
 cat reports/benchmarks.md

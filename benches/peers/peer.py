@@ -85,8 +85,11 @@ def run_recoupe_lsh(texts, threshold, perms):
 
 
 def scan_pairs(result):
+    # As score.py reads the command line's JSON: pairs that only share passages are another
+    # relation than the near-duplicates the peers find.
     for pair in result["dedup"]["pairs"]:
-        yield pair["a"], pair["b"]
+        if pair["relation"] != "shared_passages":
+            yield pair["a"], pair["b"]
 
 
 def main():
