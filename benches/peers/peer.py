@@ -35,6 +35,15 @@ def read(path):
     return ids, texts
 
 
+def query_pairs(lsh, hashes, threshold):
+    """Each document queried against the index, its candidates kept at the threshold: the
+    same protocol for every MinHash library."""
+    for i, m in enumerate(hashes):
+        for j in lsh.query(m):
+            if j > i and m.jaccard(hashes[j]) >= threshold:
+                yield i, j
+
+
 def run_datasketch(texts, threshold, perms):
     from datasketch import MinHash, MinHashLSH
 
@@ -45,10 +54,7 @@ def run_datasketch(texts, threshold, perms):
         m.update_batch([s.encode("utf-8") for s in shingles(text)])
         lsh.insert(i, m)
         hashes.append(m)
-    for i, m in enumerate(hashes):
-        for j in lsh.query(m):
-            if j > i and m.jaccard(hashes[j]) >= threshold:
-                yield i, j
+    yield from query_pairs(lsh, hashes, threshold)
 
 
 def run_rensa(texts, threshold, perms):
@@ -61,10 +67,7 @@ def run_rensa(texts, threshold, perms):
     hashes = RMinHash.from_token_sets([shingles(t) for t in texts], perms, 1)
     lsh = RMinHashLSH(threshold=threshold, num_perm=perms, num_bands=bands)
     lsh.insert_many(hashes, 0)
-    for i, m in enumerate(hashes):
-        for j in lsh.query(m):
-            if j > i and m.jaccard(hashes[j]) >= threshold:
-                yield i, j
+    yield from query_pairs(lsh, hashes, threshold)
 
 
 def run_recoupe_lsh(texts, threshold, perms):
@@ -78,10 +81,7 @@ def run_recoupe_lsh(texts, threshold, perms):
             m.update_batch([s.encode("utf-8") for s in shingles(text)])
             session.insert(i, m)
             hashes.append(m)
-    for i, m in enumerate(hashes):
-        for j in lsh.query(m):
-            if j > i and m.jaccard(hashes[j]) >= threshold:
-                yield i, j
+    yield from query_pairs(lsh, hashes, threshold)
 
 
 def scan_pairs(result):
