@@ -68,8 +68,8 @@ def main():
         f"| wall time on 8 workers of 16 cores | the two rows above ÷ 128 | {core_h_cli * 60 / 128:,.0f}–{core_h_ray * 60 / 128:,.0f} min |",
         "",
         "Worker memory is set by the read stage: each task holds one input file's texts and their"
-        " signatures, so parts of 256 MB keep a task near 1 GB; the shuffles spill to Ray's object"
-        " store and disk. The driver's share is the bound that does not spread: at this scale it"
+        " signatures, so it grows with the part size (not measured here: Ray's workers are not"
+        " the timed process); the shuffles spill to Ray's object store and disk. The driver's share is the bound that does not spread: at this scale it"
         " needs the memory in the table for the documents' metadata, which the command line's"
         " JSON lists. The Ray rate here includes Ray's start and its fixed cost per stage, which"
         " dominate a run this small, so the upper figure overstates a long run's cost.",
