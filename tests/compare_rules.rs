@@ -464,3 +464,193 @@ fn figures_of_other_rounds_or_years_are_other_facts() {
         );
     }
 }
+
+#[test]
+fn in_a_list_of_places_each_figure_is_the_next_place_s() {
+    let d = doc(
+        "a",
+        "2023-11-02",
+        "Les rafales ont atteint 160 km/h à Quiberon, 148 km/h à Vannes et 131 km/h à Auray.",
+    );
+    let extraction = claims::extract_all(std::slice::from_ref(&d));
+    let attached: Vec<(&str, Option<&str>)> = extraction.documents[0]
+        .claims
+        .iter()
+        .map(|c| (c.text.as_str(), c.entity.as_deref()))
+        .collect();
+    assert_eq!(
+        attached,
+        [
+            ("160 km/h", Some("Quiberon")),
+            ("148 km/h", Some("Vannes")),
+            ("131 km/h", Some("Auray"))
+        ]
+    );
+}
+
+#[test]
+fn bare_figures_that_count_what_the_sentence_counts_are_claims() {
+    let d = doc(
+        "a",
+        "2023-09-10",
+        "Le bilan atteint 1 520 morts, dont 940 dans la province de Tiznit. Les provinces les \
+         plus touchées sont Tiznit (940) et Essaouira (310). Parmi les blessés, 412 ont été \
+         hospitalisés. L'usine, dont 2019 marque la fermeture, reste vide.",
+    );
+    let extraction = claims::extract_all(std::slice::from_ref(&d));
+    let found: Vec<(&str, Option<&str>, Option<&str>)> = extraction.documents[0]
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Count)
+        .map(|c| (c.text.as_str(), c.noun.as_deref(), c.entity.as_deref()))
+        .collect();
+    // The part of a total counts what the total counts, and is no longer the place's total.
+    assert!(
+        found.contains(&("1 520 morts", Some("morts"), None)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("940", Some("morts"), Some("Tiznit"))),
+        "{found:?}"
+    );
+    // In parentheses after a name, with nothing counted before it in its sentence.
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == "310" && f.2 == Some("Essaouira")),
+        "{found:?}"
+    );
+    // The subject of a verb.
+    assert!(found.iter().any(|f| f.0 == "412"), "{found:?}");
+    // A year after `dont` is no count.
+    assert!(!found.iter().any(|f| f.0 == "2019"), "{found:?}");
+}
+
+#[test]
+fn an_age_is_compared_with_ages_only() {
+    let docs = [
+        doc(
+            "a",
+            "2018-11-18",
+            "Une automobiliste a percuté une femme de 58 ans qui bloquait le rond-point.",
+        ),
+        doc(
+            "b",
+            "2018-11-18",
+            "La victime, une femme de 64 ans, bloquait le rond-point quand une automobiliste l'a \
+             percutée.",
+        ),
+    ];
+    let c = compared(&docs);
+    let slot = slot_of(&c, "58 ans").expect("the age slot");
+    assert_eq!(slot.claims[0].frame.measure.as_deref(), Some("âge"));
+    assert_eq!(format!("{:?}", slot.verdict.kind), "Conflict", "{slot:#?}");
+}
+
+#[test]
+fn two_tolls_of_one_day_conflict_only_when_both_quote_one_bulletin() {
+    // Both quote the same national toll: where they differ on one province, one is wrong.
+    let one = [
+        doc(
+            "a",
+            "2023-09-10",
+            "Le dernier bilan du ministère fait état de 1 520 morts et de 1 880 blessés. Dans \
+             la province de Tiznit, le séisme a fait 940 morts.",
+        ),
+        doc(
+            "b",
+            "2023-09-10",
+            "Selon le ministère, le séisme a fait 1 520 morts et 1 880 blessés. Dans la \
+             province de Tiznit, le séisme a fait 610 morts.",
+        ),
+    ];
+    let c = compared(&one);
+    assert_eq!(
+        verdict_of(&c, "940 morts").as_deref(),
+        Some("Conflict"),
+        "{c:#?}"
+    );
+    // Different national tolls: two updates of one day, for a person to order.
+    let two = [
+        doc(
+            "a",
+            "2023-09-10",
+            "Le bilan du ministère fait état de 820 morts et de 670 blessés. Dans la province \
+             de Tiznit, le séisme a fait 420 morts.",
+        ),
+        doc(
+            "b",
+            "2023-09-10",
+            "Selon le ministère, le séisme a fait 1 520 morts et 1 880 blessés. Dans la \
+             province de Tiznit, le séisme a fait 610 morts.",
+        ),
+    ];
+    let c = compared(&two);
+    assert_eq!(
+        verdict_of(&c, "420 morts").as_deref(),
+        Some("NeedsReview"),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn a_figure_attributed_once_in_an_article_keeps_its_claimant_when_repeated() {
+    let docs = [
+        doc(
+            "a",
+            "2022-04-25",
+            "Le candidat sortant l'emporte avec 57,31 % des voix selon le ministère de \
+             l'Intérieur. Avec 57,31 % des voix, il est réélu.",
+        ),
+        doc(
+            "b",
+            "2022-04-28",
+            "Le Conseil constitutionnel a proclamé les résultats définitifs : le candidat \
+             sortant obtient 57,36 % des voix. Avec 57,36 % des voix, il est réélu.",
+        ),
+    ];
+    let c = compared(&docs);
+    for s in &c.slots {
+        assert_ne!(format!("{:?}", s.verdict.kind), "Conflict", "{s:#?}");
+    }
+}
+
+#[test]
+fn a_figure_of_another_year_does_not_join_this_year_s() {
+    // A figure whose sentence names no year holds for its article's year, not for 2017.
+    let docs = [
+        doc(
+            "a",
+            "2022-04-25",
+            "En 2017, l'abstention au second tour de la présidentielle était de 25,2 %.",
+        ),
+        doc(
+            "b",
+            "2022-04-25",
+            "L'abstention au second tour de la présidentielle atteint 27,9 %.",
+        ),
+    ];
+    let c = compared(&docs);
+    assert!(
+        !c.slots.iter().any(|s| {
+            let has = |w: &str| s.claims.iter().any(|x| x.claim.text == w);
+            has("25,2 %") && has("27,9 %")
+        }),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn the_next_item_of_a_list_is_no_state_at_the_time_of_writing() {
+    let d = doc(
+        "a",
+        "2023-11-02",
+        "On a mesuré 160 km/h à Quiberon ou encore 131 km/h à Auray.",
+    );
+    let extraction = claims::extract_all(std::slice::from_ref(&d));
+    let lex = claims::lexicon_for(Some("fr"));
+    let claims = &extraction.documents[0].claims;
+    let last = claims.iter().find(|c| c.text == "131 km/h").unwrap();
+    let frame = compare::frame::Frame::of(lex, last, claims);
+    assert!(!frame.current, "{frame:?}");
+}

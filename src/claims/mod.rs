@@ -291,8 +291,9 @@ pub fn extract(doc: &Document) -> DocumentClaims {
                 [(s, e)] if *s <= SUBJECT_START => Some((*s, *e)),
                 _ => None,
             };
+            inherit_nouns(lex_, toks, &offsets, &mut claims[before..]);
             for c in &mut claims[before..] {
-                c.entity = attached(toks, &offsets, c.span.start, c.span.end, &names)
+                c.entity = attached(lex_, toks, &offsets, c.span.start, c.span.end, &names)
                     .or(subject)
                     .map(|(s, e)| text[toks[s].start..toks[e - 1].end].to_string());
             }
@@ -341,16 +342,45 @@ pub fn extract(doc: &Document) -> DocumentClaims {
     }
 }
 
+/// A bare count that is part of a total (`dont 780 000 en Bretagne`) or stands in parentheses
+/// (`Taroudant (452)`) counts what the sentence's figure before it counts: it takes that
+/// figure's noun.
+fn inherit_nouns(lex_: &Lexicon, toks: &[lex::Tok], offsets: &Offsets, claims: &mut [Claim]) {
+    for k in 0..claims.len() {
+        let c = &claims[k];
+        if c.kind != ClaimKind::Count || c.noun.is_some() || c.modifier != Modifier::Exact {
+            continue;
+        }
+        let at = toks.partition_point(|t| offsets.char(t.start) < c.span.start);
+        let Some(before) = at.checked_sub(1).map(|p| toks[p].lower.as_ref()) else {
+            continue;
+        };
+        if before != "(" && !lex_.part_words.contains(&before) {
+            continue;
+        }
+        let noun = claims[..k]
+            .iter()
+            .rev()
+            .find(|p| p.kind == ClaimKind::Count && p.noun.is_some())
+            .and_then(|p| p.noun.clone());
+        claims[k].noun = noun;
+    }
+}
+
 /// How far into its sentence a name may start and still be its subject (after a determiner or
 /// a title: `Le président Emmanuel Macron`).
 const SUBJECT_START: usize = 2;
 
 /// How many tokens may stand between a figure and the name it is attached to.
 const ATTACH_WINDOW: usize = 6;
+/// How many tokens a comma between a figure and a name counts for, in choosing the nearest.
+const COMMA_GAP: usize = 2;
 
 /// The name nearest the claim whose characters are `[start, end)`, within [`ATTACH_WINDOW`]
-/// tokens and not across a clause break (`;`, `.`).
+/// tokens and not across a clause break (`;`, `.`) or the word that opens the parts of a
+/// total (`2 012 morts, dont 1 293 à Al-Haouz`: the total is no one place's).
 fn attached(
+    lex_: &Lexicon,
     toks: &[lex::Tok],
     offsets: &Offsets,
     start: usize,
@@ -369,9 +399,9 @@ fn attached(
         return None;
     }
     let breaks = |a: usize, b: usize| {
-        toks[a.min(b)..a.max(b)]
-            .iter()
-            .any(|t| matches!(t.text, ";" | "." | "!" | "?"))
+        toks[a.min(b)..a.max(b)].iter().any(|t| {
+            matches!(t.text, ";" | "." | "!" | "?") || lex_.part_words.contains(&t.lower.as_ref())
+        })
     };
     names
         .iter()
@@ -384,7 +414,13 @@ fn attached(
                 return None;
             };
             let (a, b) = if e <= first { (e, first) } else { (last, s) };
-            (gap <= ATTACH_WINDOW && !breaks(a, b)).then_some((gap, s, e))
+            // A comma or a conjunction between weakens the link: in `193 km/h à Plougonvelin,
+            // 171 km/h à Lanvéoc et 170 km/h à Brest`, each figure is the following place's.
+            let commas = toks[a.min(b)..a.max(b)]
+                .iter()
+                .filter(|t| t.text == "," || lex_.list_joiners.contains(&t.lower.as_ref()))
+                .count();
+            (gap <= ATTACH_WINDOW && !breaks(a, b)).then_some((gap + COMMA_GAP * commas, s, e))
         })
         .min()
         .map(|(_, s, e)| (s, e))

@@ -578,7 +578,12 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
             .iter()
             .any(|a| a[0] == t.lower && a.len() <= 2 && t.lower != "pour")
     });
-    if noun.is_none() && modifier == Modifier::Exact && !counts_subject && !attributed {
+    if noun.is_none()
+        && modifier == Modifier::Exact
+        && !counts_subject
+        && !attributed
+        && !elliptical(lex, toks, i, end, &stated)
+    {
         return None;
     }
     Some(QuantityMatch {
@@ -592,4 +597,35 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
         noun,
         ordinal: false,
     })
+}
+
+/// Least value of a bare figure read as a count whose noun is left out: smaller ones are
+/// list numbers and footnotes as often as counts.
+const ELLIPTICAL_MIN: f64 = 3.0;
+
+/// Whether the bare figure at `i..end` is a count whose noun the sentence leaves out: the part
+/// of a total (`dont 780 000 en Bretagne`), a figure in parentheses after a name or another
+/// figure (`Taroudant (452)`, `(2 233 904 plus exactement)`), or the subject of a verb (`227
+/// ont été blessées`, `18 768 639 se sont portés sur lui`). Not a year (`dont 2024`): a bare
+/// figure of four digits between 1000 and 2100 is read as one elsewhere.
+fn elliptical(lex: &Lexicon, toks: &[Tok], i: usize, end: usize, stated: &Range) -> bool {
+    let Some(v) = stated.lo.filter(|&v| stated.hi == Some(v)) else {
+        return false;
+    };
+    let digits = toks[i..end].iter().all(Tok::is_number);
+    let year_like = end == i + 1
+        && toks[i].text.len() == 4
+        && toks[i].text.bytes().all(|b| b.is_ascii_digit())
+        && (1000.0..=2100.0).contains(&v);
+    if !digits || year_like || v < ELLIPTICAL_MIN || v.fract() != 0.0 {
+        return false;
+    }
+    let before = i.checked_sub(1).map(|k| toks[k].lower.as_ref());
+    let after = |k: usize| toks.get(end + k).map_or("", |t| t.lower.as_ref());
+    let part = before.is_some_and(|w| lex.part_words.contains(&w));
+    let parenthesised = before == Some("(");
+    let subject = lex.auxiliaries.contains(&after(0))
+        || (lex.reflexives.contains(&after(0))
+            && (lex.copulas.contains(&after(1)) || lex.auxiliaries.contains(&after(1))));
+    part || parenthesised || subject
 }

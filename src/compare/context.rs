@@ -26,6 +26,9 @@ pub struct Context {
     pub tally: bool,
     /// What the figure measures, when, and who says it.
     pub frame: Frame,
+    /// The year the figure holds for: the one its sentence gives, else its article's (see
+    /// [`Context::dated`]). A figure of 2017 is not this year's.
+    pub year: Option<i32>,
 }
 
 /// Claims of one dimension can be compared; a count of containers and a sum in euros cannot.
@@ -94,8 +97,18 @@ impl Context {
             dimension,
             attached,
             tally: is_tally(lex, claim),
+            year: frame.as_of.as_ref().and_then(|x| x.year),
             frame,
         }
+    }
+
+    /// The context of a claim of an article published on `published`: a figure whose sentence
+    /// names no year holds for the article's.
+    pub fn dated(mut self, published: Option<chrono::NaiveDate>) -> Self {
+        if self.year.is_none() && matches!(self.dimension, Dimension::Quantity(..)) {
+            self.year = published.map(|d| chrono::Datelike::year(&d));
+        }
+        self
     }
 }
 
@@ -279,12 +292,7 @@ pub fn weigh(contexts: &[Vec<Context>]) -> Vec<Vec<Weighted>> {
                         dimension: c.dimension.clone(),
                         attached: c.attached.as_deref().map(|a| attached_ids[a]),
                         measure: c.frame.measure.as_deref().map(|m| measure_ids[m]),
-                        year: c
-                            .frame
-                            .as_of
-                            .as_ref()
-                            .and_then(|x| x.year)
-                            .map(|y| y as u32),
+                        year: c.year.map(|y| y as u32),
                         scope: {
                             let mut ids: Vec<u32> = c
                                 .frame

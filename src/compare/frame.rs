@@ -301,10 +301,13 @@ impl Frame {
         scope.sort_unstable();
         scope.dedup();
         Frame {
-            measure: measure(st, claim, &measure_words),
+            measure: age(lex, claim, &toks, figure.map(|f| f.0))
+                .or_else(|| measure(st, claim, &measure_words)),
             entity: claim.entity.clone(),
             as_of: as_of(st, claim, siblings),
-            current: state_words.iter().any(|t| st.current.contains(&t.stem)),
+            current: state_words.iter().any(|t| {
+                st.current.contains(&t.stem) && !after_joiner(lex, &claim.sentence[..t.start])
+            }),
             earlier: state_words.iter().any(|t| st.earlier.contains(&t.stem)),
             claimant: claim.claimant.as_deref().and_then(|c| claimant_key(lex, c)),
             scope,
@@ -322,6 +325,79 @@ impl Frame {
                 .collect(),
         }
     }
+}
+
+/// How sure two frames are to describe one fact on their own, from 0 to 1: both name the same
+/// measure, and neither names an attached entity, a year or a rank the other contradicts; more
+/// when they also name the same entity or year, or share words beside the figure. 0 when they
+/// do not both name the measure.
+pub fn agreement(a: &Frame, b: &Frame) -> f64 {
+    let (Some(x), Some(y)) = (&a.measure, &b.measure) else {
+        return 0.0;
+    };
+    if x != y {
+        return 0.0;
+    }
+    let entity = |f: &Frame| f.entity.as_deref().map(entities::key);
+    let year = |f: &Frame| f.as_of.as_ref().and_then(|t| t.year);
+    let mut sure = FRAME_MEASURE;
+    match (entity(a), entity(b)) {
+        (Some(p), Some(q)) if p == q => sure += FRAME_DETAIL,
+        (Some(_), Some(_)) => return 0.0,
+        _ => {}
+    }
+    match (year(a), year(b)) {
+        (Some(p), Some(q)) if p == q => sure += FRAME_DETAIL,
+        (Some(_), Some(_)) => return 0.0,
+        _ => {}
+    }
+    if matches!((a.rank, b.rank), (Some(p), Some(q)) if p != q) {
+        return 0.0;
+    }
+    if a.scope.iter().any(|w| b.scope.contains(w)) {
+        sure += FRAME_DETAIL;
+    }
+    sure
+}
+
+/// How sure two frames naming one measure are, before anything else they share.
+const FRAME_MEASURE: f64 = 0.5;
+/// What each further detail both frames state alike (entity, year, a word beside the figure)
+/// adds.
+const FRAME_DETAIL: f64 = 0.1;
+
+/// `une femme de 63 ans`, `un homme de 70 ans`: a span of years right after a person noun and
+/// `de` is that person's age, not a duration.
+fn age(lex: &Lexicon, claim: &Claim, toks: &[Tok], first: Option<usize>) -> Option<String> {
+    if claim.kind != ClaimKind::Duration {
+        return None;
+    }
+    let first = first?;
+    let words: Vec<&Tok> = toks[..first].iter().rev().take(2).collect();
+    let [of, noun] = words.as_slice() else {
+        return None;
+    };
+    let of_word =
+        matches!(of.stem.as_str(), "de" | "d") || lex.of_words.contains(&of.stem.as_str());
+    let person = lex
+        .person_nouns
+        .iter()
+        .chain(lex.generic_nouns)
+        .any(|n| stem(n) == noun.stem);
+    (of.word && noun.word && of_word && person).then(|| AGE.to_string())
+}
+
+/// The measure of a person's age, as the lexicons name it.
+const AGE: &str = "âge";
+
+/// Whether `before` ends with a conjunction of a list (`ou`, `et`).
+fn after_joiner(lex: &Lexicon, before: &str) -> bool {
+    let last = before
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    lex.list_joiners
+        .contains(&crate::text::normalize::fold(last).as_str())
 }
 
 /// Counts too small to be worth checking when sources agree on them: the two leaders of a

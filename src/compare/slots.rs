@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::CompareParams;
+use super::bulletin::Bulletin;
 use super::context::{self, Context};
 use super::frame::Frame;
 use super::verdict::{self, Verdict};
@@ -84,11 +85,17 @@ pub fn build(
             let lex = lexicon_for(lang);
             d.claims
                 .iter()
-                .map(|c| Context::of(lex, c, &d.claims, names))
+                .map(|c| Context::of(lex, c, &d.claims, names).dated(d.published))
                 .collect()
         })
         .collect();
 
+    let bulletins: Vec<Bulletin> = extraction
+        .documents
+        .iter()
+        .zip(&contexts)
+        .map(|(d, c)| Bulletin::of(&d.claims, c))
+        .collect();
     let weighted = context::weigh(&contexts);
     let pairs = document_pairs(&spellings, &weighted, &published, params);
     let mut edges: Vec<(At, At, f64)> = pairs
@@ -168,7 +175,7 @@ pub fn build(
                     published: published[d],
                     index: c,
                     claim: extraction.documents[d].claims[c].clone(),
-                    frame: contexts[d][c].frame.clone(),
+                    frame: attributed_frame(&extraction.documents[d].claims, &contexts[d], c),
                 })
                 .collect();
             let inputs: Vec<verdict::Input> = claims
@@ -182,11 +189,16 @@ pub fn build(
                     claimant: c.claim.claimant.as_deref(),
                     published: c.published,
                     tally: contexts[d][k].tally,
-                    frame: &contexts[d][k].frame,
+                    frame: &c.frame,
                     source: sources[d],
+                    bulletin: &bulletins[d],
                 })
                 .collect();
-            let pair = |x: usize, y: usize| sim(ats[x], ats[y]);
+            // Sentences worded apart may still state one fact that both frames name alike.
+            let pair = |x: usize, y: usize| {
+                let (fx, fy) = (&claims[x].frame, &claims[y].frame);
+                sim(ats[x], ats[y]).max(super::frame::agreement(fx, fy))
+            };
             let verdict = verdict::judge_pairs(&inputs, confidence, &pair, params.review_below);
             let topic = topic(ats.iter().map(|&(d, c)| &contexts[d][c]));
             Slot {
@@ -219,6 +231,28 @@ pub fn build(
         s.id = k + 1;
     }
     slots
+}
+
+/// The frame of claim `k` of a document, with the claimant the document gives the same figure
+/// elsewhere when its own sentence names none: an article that attributes a result once
+/// (`58,54 % des voix selon le ministère`) and repeats it unattributed repeats that claimant's
+/// figure.
+fn attributed_frame(claims: &[Claim], contexts: &[Context], k: usize) -> Frame {
+    let mut frame = contexts[k].frame.clone();
+    if frame.claimant.is_none() {
+        let measure = &frame.measure;
+        frame.claimant = claims
+            .iter()
+            .zip(contexts)
+            .filter(|(c, x)| {
+                c.value == claims[k].value
+                    && (x.frame.measure.is_none()
+                        || measure.is_none()
+                        || x.frame.measure == *measure)
+            })
+            .find_map(|(_, x)| x.frame.claimant.clone());
+    }
+    frame
 }
 
 /// Documents a document's claims are compared with, at most: the ones it shares the most

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::bulletin::Bulletin;
 use super::frame::{self, Frame};
 use crate::claims::{DateRange, Value};
 
@@ -72,6 +73,8 @@ pub struct Input<'a> {
     pub frame: &'a Frame,
     /// The source of the document: equal for documents that are copies of one text.
     pub source: usize,
+    /// The exact tally figures its document states (see [`super::bulletin`]).
+    pub bulletin: &'a Bulletin,
 }
 
 /// A value as a closed interval on one axis: the number, or days since the common era.
@@ -527,7 +530,9 @@ fn judge_pair(
                     return (VerdictKind::Timeline, sure, Why::Dates);
                 }
             }
-            // Two tolls of one day may be two updates of it: the hours tell, not the values.
+            // Two tolls of one day may be two updates of it: the hours tell, not the values,
+            // unless both articles quote the same bulletin.
+            _ if one_bulletin(&claims[a], &claims[b]) => {}
             _ => return (VerdictKind::NeedsReview, sure, Why::SameDayTally),
         }
     }
@@ -536,7 +541,13 @@ fn judge_pair(
     }
     // A contradiction needs both sentences to say what they measure, and the same thing.
     let quantity = matches!(claims[a].value, Value::Quantity { .. });
-    if quantity && (fa.measure.is_none() || fa.measure != fb.measure) {
+    // A speed, a temperature or a magnitude measures one thing in a story whether or not the
+    // sentence names it (`170 km/h à Lanvéoc`).
+    let same_measure = match (&fa.measure, &fb.measure) {
+        (Some(x), Some(y)) => x == y,
+        _ => one_measure(claims[a].value),
+    };
+    if quantity && !same_measure {
         return (VerdictKind::NeedsReview, sure, Why::Measure);
     }
     // `Marine Le Pen : 41,45 %` against a share of no one in particular; but a sentence that
@@ -584,6 +595,29 @@ fn judge_pair(
     } else {
         (VerdictKind::Conflict, sure, Why::Contradiction)
     }
+}
+
+/// Whether two tallies of one measure come from one bulletin: their documents state another of
+/// its figures alike.
+fn one_bulletin(a: &Input, b: &Input) -> bool {
+    let Some(measure) = a.frame.measure.as_deref() else {
+        return false;
+    };
+    a.frame.measure == b.frame.measure
+        && a.bulletin
+            .shares_beyond(b.bulletin, measure, a.frame.entity.as_deref())
+}
+
+/// Whether figures in this value's unit measure one thing however the sentence words them.
+fn one_measure(value: &Value) -> bool {
+    use crate::claims::Unit;
+    matches!(
+        value,
+        Value::Quantity {
+            unit: Unit::KilometresPerHour | Unit::Celsius | Unit::Magnitude,
+            ..
+        }
+    )
 }
 
 /// How sure a conflict between two copies of one text is: they are one text, so their figures
@@ -678,6 +712,8 @@ mod tests {
         }
     }
 
+    static NO_BULLETIN: Bulletin = Bulletin::empty();
+
     /// The frame of test claims: they all measure one thing, in words alike.
     static FRAME: std::sync::LazyLock<Frame> = std::sync::LazyLock::new(|| Frame {
         measure: Some("x".to_string()),
@@ -704,6 +740,7 @@ mod tests {
             claimant,
             published: NaiveDate::from_ymd_opt(2024, 6, day),
             tally: false,
+            bulletin: &NO_BULLETIN,
         }
     }
 

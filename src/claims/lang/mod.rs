@@ -100,9 +100,14 @@ pub struct Lexicon {
     /// Nouns that count people without saying which (`personnes`): the sentence's measure word
     /// says what is counted.
     pub generic_nouns: &'static [&'static str],
+    /// Nouns of a person whose age may follow (`un enfant de 8 ans`, `une victime de 70 ans`).
+    pub person_nouns: &'static [&'static str],
     /// Words that give a figure as a state at the time of writing (`toujours`, `actuellement`):
     /// it may change between two reports of one day.
     pub current_words: &'static [&'static str],
+    /// Conjunctions before a state word that make it the next item of a list instead (`… ou
+    /// encore 155 km/h à Brest`).
+    pub list_joiners: &'static [&'static str],
     /// Words that give a figure as superseded (`un précédent bilan`, `initialement`).
     pub earlier_words: &'static [&'static str],
     /// Words before a date that make it a point of comparison rather than the time a figure
@@ -151,6 +156,10 @@ pub struct Lexicon {
     pub reporting_verbs: &'static [&'static str],
     /// Auxiliaries before a participle (`a`, `ont`, `avait`).
     pub auxiliaries: &'static [&'static str],
+    /// Words before a part of a total (`dont 780 000 en Bretagne`).
+    pub part_words: &'static [&'static str],
+    /// Reflexive pronouns between a subject and its verb (`18 768 639 se sont portés`).
+    pub reflexives: &'static [&'static str],
     /// Words for "since" (`depuis`) and "first" (`première`).
     pub since_words: &'static [&'static str],
     pub first_words: &'static [&'static str],
