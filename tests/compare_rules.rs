@@ -654,3 +654,65 @@ fn the_next_item_of_a_list_is_no_state_at_the_time_of_writing() {
     let frame = compare::frame::Frame::of(lex, last, claims);
     assert!(!frame.current, "{frame:?}");
 }
+
+#[test]
+fn lengths_of_time_said_to_be_one_event_s_are_compared_however_worded() {
+    let docs = [
+        doc(
+            "a",
+            "2024-07-27",
+            "Le concert d'ouverture, qui aura duré près de trois heures, a réuni la foule sur les \
+             quais.",
+        ),
+        doc(
+            "b",
+            "2024-07-27",
+            "Pendant près de cinq heures, les musiciens se sont succédé devant le public.",
+        ),
+        doc(
+            "c",
+            "2024-07-27",
+            "Un spectacle mémorable de 4h40 sous la pluie.",
+        ),
+    ];
+    let c = compared(&docs);
+    let slot = slot_of(&c, "près de trois heures").expect("the duration slot");
+    assert!(
+        slot.claims
+            .iter()
+            .any(|x| x.claim.text == "près de cinq heures"),
+        "{slot:#?}"
+    );
+    assert_eq!(format!("{:?}", slot.verdict.kind), "Conflict", "{slot:#?}");
+    // Hours and minutes glued after an indefinite noun are a length, not a time of day.
+    let extraction = claims::extract_all(&docs[2..]);
+    let show = &extraction.documents[0].claims[0];
+    assert_eq!(show.kind, ClaimKind::Duration, "{show:?}");
+}
+
+#[test]
+fn ranks_written_in_roman_or_plural_forms_are_ordinals() {
+    let d = doc(
+        "a",
+        "2024-07-27",
+        "C'est la XXXIIIe olympiade. Les 33es Jeux sont ouverts. VIVE LA FÊTE.",
+    );
+    let extraction = claims::extract_all(std::slice::from_ref(&d));
+    let ranks: Vec<(&str, Option<f64>)> = extraction.documents[0]
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Ordinal)
+        .map(|c| {
+            let claims::Value::Quantity { range, .. } = &c.value else {
+                panic!("{c:?}")
+            };
+            (c.text.as_str(), range.lo)
+        })
+        .collect();
+    assert_eq!(
+        ranks,
+        [("XXXIIIe olympiade", Some(33.0)), ("33es Jeux", Some(33.0))]
+    );
+    // A rank is not about the name it is made of.
+    assert_eq!(extraction.documents[0].claims[1].entity, None);
+}

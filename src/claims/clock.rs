@@ -158,6 +158,35 @@ pub fn may_start(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
     lex.is_number_word(w) && (hour_next(i + 1) || hour_next(i + 2) || hour_next(i + 3))
 }
 
+/// Whether the hours glued to a figure at `i` (`3h45`) are a length of time: after a word of
+/// duration (`pendant`, `a duré`), or after `de` that follows an indefinite noun (`un show de
+/// 3h45`) rather than a word of time (`à partir de 8h30`) or a definite one (`le train de
+/// 8h15`). A leading zero (`08h15`) is always a time of day.
+fn lasts(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    if glued(&toks[i]).is_none_or(|(_, _, zero)| zero) || i == 0 {
+        return false;
+    }
+    let before = lower(toks, i - 1);
+    if lex.duration_words.contains(&before) {
+        return true;
+    }
+    let Some(head) = i.checked_sub(2).map(|k| &toks[k]) else {
+        return false;
+    };
+    let indefinite = toks[i.saturating_sub(INDEFINITE_WINDOW)..i - 1]
+        .iter()
+        .any(|t| lex.indefinite_articles.contains(&t.lower.as_ref()));
+    lex.of_words.contains(&before)
+        && indefinite
+        && head.is_word()
+        && !head.is_number()
+        && !lex.clock_of_heads.contains(&head.lower.as_ref())
+        && !lex.is_stopword(&head.lower)
+}
+
+/// How many tokens before a `de` an indefinite article may stand (`un show mémorable de 3h45`).
+const INDEFINITE_WINDOW: usize = 4;
+
 /// The time of day starting at token `i`.
 pub fn clock_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<ClockMatch> {
     let w = lower(toks, i);
@@ -193,6 +222,9 @@ pub fn clock_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<ClockMatch> {
     }
     let approx = lex.clock_approx.contains(&w);
     let cue = approx || lex.clock_prepositions.contains(&w);
+    if !cue && lasts(lex, toks, i) {
+        return None;
+    }
     let at = if cue { i + 1 } else { i };
     let (minute, minutes_given, end) = single(lex, toks, at, cue)?;
     let (from, to, modifier) = if approx {
@@ -282,5 +314,11 @@ mod tests {
         assert_eq!(at("à 2 heures de Paris"), None);
         assert_eq!(at("la réunion a duré 3 heures"), None);
         assert_eq!(at("à 25 heures"), None);
+        assert_eq!(at("un spectacle de 3h45"), None);
+        assert_eq!(at("la séance a duré 2h30"), None);
+        assert_eq!(at("pendant 1h15"), None);
+        assert!(at("à partir de 8h30").is_some());
+        // A definite article names the time of an event, not its length.
+        assert!(at("le train de 8h15").is_some());
     }
 }

@@ -293,8 +293,14 @@ pub fn extract(doc: &Document) -> DocumentClaims {
             };
             inherit_nouns(lex_, toks, &offsets, &mut claims[before..]);
             for c in &mut claims[before..] {
+                // The subject is not what a figure is about when it is the figure's own noun
+                // (`Les 34e Jeux olympiques`).
+                let own = |(s, e): (usize, usize)| {
+                    offsets.char(toks[s].start) < c.span.end
+                        && offsets.char(toks[e - 1].end) > c.span.start
+                };
                 c.entity = attached(lex_, toks, &offsets, c.span.start, c.span.end, &names)
-                    .or(subject)
+                    .or(subject.filter(|&n| !own(n)))
                     .map(|(s, e)| text[toks[s].start..toks[e - 1].end].to_string());
             }
             if let Some(named) = &claimant {

@@ -81,12 +81,15 @@ pub fn parse_roman(s: &str) -> Option<u32> {
     u32::try_from(total).ok().filter(|&t| t > 0)
 }
 
-/// `80e`, `1er`, `2nde` → the rank; with `roman`, also `XXe` (only where a century word
-/// follows: elsewhere `Ce`, `Le` and `De` would read as 100, 50 and 500).
+/// `80e`, `1er`, `2nde`, `33es` → the rank; with `roman`, also `XXe` (only where a century
+/// word follows: elsewhere `Ce`, `Le` and `De` would read as 100, 50 and 500). A Roman numeral
+/// of two letters or more with a lower-case ending (`XXXIIIe`) is a rank anywhere; in capitals
+/// (`VIVE`) it is a word.
 pub fn parse_ordinal(tok: &Tok, roman: bool) -> Option<u32> {
     let lower = tok.lower.as_ref();
     for suffix in [
-        "ème", "eme", "ère", "ere", "er", "re", "nde", "nd", "e", "è",
+        "èmes", "emes", "ères", "eres", "ers", "es", "ème", "eme", "ère", "ere", "er", "re", "nde",
+        "nd", "e", "è",
     ] {
         if let Some(head) = lower.strip_suffix(suffix)
             && !head.is_empty()
@@ -97,7 +100,12 @@ pub fn parse_ordinal(tok: &Tok, roman: bool) -> Option<u32> {
             // The folded form may differ in length from the original (NFKC): only an ASCII
             // head can be a Roman numeral, and then both forms agree byte for byte.
             let original_head = tok.text.get(..head.len()).unwrap_or("");
-            if roman
+            let lower_ending = tok
+                .text
+                .get(head.len()..)
+                .is_some_and(|e| !e.chars().any(char::is_uppercase));
+            let long_roman = original_head.len() >= 2 && lower_ending;
+            if (roman || long_roman)
                 && !original_head.is_empty()
                 && original_head.chars().all(|c| c.is_ascii_uppercase())
             {

@@ -65,6 +65,28 @@ fn glued_unit(
     if digits.is_empty() || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
+    // `3h45`: hours and minutes glued, read as a length only where the clock reader left it.
+    if let Some(minutes) = suffix
+        .strip_prefix('h')
+        .filter(|m| m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|m| m.parse::<u32>().ok())
+        .filter(|&m| m < 60)
+    {
+        let hour = lex.unit("h")?;
+        let value = numbers::parse_digits(digits)? * hour.factor + f64::from(minutes) * 60.0;
+        let stated = Range::exact(value);
+        return Some(QuantityMatch {
+            start,
+            end: k + 1,
+            stated,
+            range: stated.modified(modifier),
+            unit: hour.unit,
+            unit_word: Some(t.text.get(split..).unwrap_or(suffix).to_string()),
+            modifier,
+            noun: None,
+            ordinal: false,
+        });
+    }
     let unit = lex.unit(suffix)?;
     let value = numbers::parse_digits(digits)? * unit.factor;
     let stated = Range::exact(value);

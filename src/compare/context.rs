@@ -399,7 +399,11 @@ pub fn similarity(a: &Weighted, b: &Weighted) -> Option<f64> {
     let apart = !a.scope.is_empty()
         && !b.scope.is_empty()
         && !a.scope.iter().any(|w| b.scope.binary_search(w).is_ok());
-    (!apart || score >= SCOPELESS_LINK).then_some(score)
+    // Lengths of time that both sentences say are a duration of the same thing (`a duré`,
+    // `pendant`) need no words beside them in common.
+    let lasting = matches!(a.dimension, Dimension::Quantity(ClaimKind::Duration, _))
+        && same(a.measure, b.measure);
+    (!apart || lasting || score >= SCOPELESS_LINK).then_some(score)
 }
 
 /// Least similarity for two claims to link when the words beside their figures differ.

@@ -266,7 +266,7 @@ impl Frame {
             let head = n.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
             st.generic.contains(&stem(head))
         });
-        let measure_words = near_split(
+        let mut measure_words = near_split(
             MEASURE_WINDOW,
             if generic_count {
                 MEASURE_WINDOW
@@ -274,6 +274,12 @@ impl Frame {
                 MEASURE_AFTER
             },
         );
+        // A bare count that is a verb's subject (`35 096 478 ont voté`) is measured by its
+        // verb, after it, before any word of the clause before it.
+        if claim.kind == ClaimKind::Count && claim.noun.is_none() {
+            let end = figure.map_or(0, |f| f.1);
+            measure_words.sort_by_key(|t| t.start < toks.get(end).map_or(0, |n| n.start));
+        }
         let rank_of = |t: &Tok| st.ranks.get(&t.stem).copied();
         let rank = near(STATE_WINDOW).into_iter().find_map(rank_of);
         let mut ranks: Vec<i32> = toks.iter().filter_map(rank_of).collect();
@@ -387,8 +393,9 @@ fn age(lex: &Lexicon, claim: &Claim, toks: &[Tok], first: Option<usize>) -> Opti
     (of.word && noun.word && of_word && person).then(|| AGE.to_string())
 }
 
-/// The measure of a person's age, as the lexicons name it.
+/// The measures of a person's age and of a length of time, as the lexicons name them.
 const AGE: &str = "âge";
+const DURATION: &str = "durée";
 
 /// Whether `before` ends with a conjunction of a list (`ou`, `et`).
 fn after_joiner(lex: &Lexicon, before: &str) -> bool {
@@ -445,7 +452,19 @@ fn measure(st: &Stems, claim: &Claim, near: &[&Tok]) -> Option<String> {
     if !matches!(claim.value, Value::Quantity { .. }) {
         return None;
     }
-    let named = near.iter().find_map(|t| measure_of(&t.stem));
+    // `pendant`, `a duré`: words of a length of time say what a duration measures, not what
+    // a count beside them counts.
+    let seconds = matches!(
+        claim.value,
+        Value::Quantity {
+            unit: crate::claims::Unit::Seconds,
+            ..
+        }
+    );
+    let named = near
+        .iter()
+        .filter_map(|t| measure_of(&t.stem))
+        .find(|m| seconds || *m != DURATION);
     // A magnitude measures one thing whatever words stand beside it.
     let unit = match claim.value {
         Value::Quantity {

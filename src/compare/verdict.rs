@@ -575,7 +575,19 @@ fn judge_pair(
     // Nothing beside the figures in common (`en vigilance rouge` / `en vigilance orange`
     // share `vigilance`; `ont suivi la cérémonie` / `France 2 réalise` nothing).
     // Dates need words in common: a day or a year alone says nothing of what happened then.
-    let apart = if fa.scope.is_empty() || fb.scope.is_empty() {
+    // Lengths of time both named as a duration (`a duré`, `pendant`) need no such words.
+    let lasting = fa.measure.is_some()
+        && fa.measure == fb.measure
+        && matches!(
+            claims[a].value,
+            Value::Quantity {
+                unit: crate::claims::Unit::Seconds,
+                ..
+            }
+        );
+    let apart = if lasting {
+        false
+    } else if fa.scope.is_empty() || fb.scope.is_empty() {
         !quantity
     } else {
         !fa.scope.iter().any(|w| fb.scope.contains(w))

@@ -83,6 +83,12 @@ pub struct Lexicon {
     /// Prepositions that make an hour a time of day (`à 18 heures`), and `vers`.
     pub clock_prepositions: &'static [&'static str],
     pub clock_approx: &'static [&'static str],
+    /// Words before a figure of hours that make it a length of time (`pendant 3h45`, `a duré
+    /// 3h45`), and words before `de` that keep it a time of day (`à partir de 8h30`, `près de
+    /// 19h`): after any other word, `de 3h45` is a length (`un spectacle de 3h45`).
+    pub duration_words: &'static [&'static str],
+    pub clock_of_heads: &'static [&'static str],
+    pub indefinite_articles: &'static [&'static str],
     /// Openers of a span of hours and their joiner (`entre 18 et 20 heures`, `de 8 h à 18 h`).
     pub clock_ranges: &'static [(&'static str, &'static str)],
     /// `nuit`, and the hours a night covers (evening to morning, in minutes).
