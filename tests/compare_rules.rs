@@ -716,3 +716,85 @@ fn ranks_written_in_roman_or_plural_forms_are_ordinals() {
     // A rank is not about the name it is made of.
     assert_eq!(extraction.documents[0].claims[1].entity, None);
 }
+
+#[test]
+fn a_past_year_s_figure_is_compared_with_that_year_s_figures() {
+    // Three articles give last election's abstention in three wordings, one of them after a
+    // pronoun and one in parentheses after the year: they are one fact, and disagree.
+    let docs = [
+        doc(
+            "a",
+            "2022-04-25",
+            "L'abstention atteint 27,9 % dimanche. Elle était de 24,1 % au second tour en 2017.",
+        ),
+        doc(
+            "b",
+            "2022-04-25",
+            "En 2017, l'abstention s'établissait à 24,6 %, rappellent les instituts.",
+        ),
+        doc(
+            "c",
+            "2022-04-25",
+            "L'abstention a atteint 27,9 %, soit plus qu'en 2017 (24,1 %), selon les instituts.",
+        ),
+    ];
+    let c = compared(&docs);
+    let slot = slot_of(&c, "24,6 %").expect("the 2017 slot");
+    let docs_in: Vec<&str> = slot.claims.iter().map(|x| x.document.as_str()).collect();
+    assert_eq!(docs_in, ["a", "b", "c"], "{slot:#?}");
+    assert_eq!(format!("{:?}", slot.verdict.kind), "Conflict", "{slot:#?}");
+    // The pronoun's figure measures what the sentence before spoke of.
+    assert_eq!(slot.claims[0].frame.measure.as_deref(), Some("abstention"));
+}
+
+#[test]
+fn a_scale_word_after_a_figure_written_in_full_is_a_slip() {
+    let d = doc(
+        "a",
+        "2022-04-25",
+        "Elle a rassemblé 13.297.760 millions de voix, contre 2,5 millions en 2012.",
+    );
+    let extraction = claims::extract_all(std::slice::from_ref(&d));
+    let values: Vec<(&str, Option<f64>)> = extraction.documents[0]
+        .claims
+        .iter()
+        .filter_map(|c| match &c.value {
+            claims::Value::Quantity { range, .. } => Some((c.text.as_str(), range.lo)),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        values.contains(&("13.297.760 millions de voix", Some(13_297_760.0))),
+        "{values:?}"
+    );
+    assert!(
+        values.iter().any(|v| v.1 == Some(2_500_000.0)),
+        "{values:?}"
+    );
+}
+
+#[test]
+fn the_other_sentence_stating_a_far_nearer_figure_means_the_wrong_figures_were_paired() {
+    // The second article's sentence holds both candidates' shares; its first figure, left
+    // without a name, is not the second candidate's share however the slot paired them.
+    let docs = [
+        doc(
+            "a",
+            "2022-04-25",
+            "Marine Le Pen récolte 42,36 % des suffrages exprimés selon le décompte.",
+        ),
+        doc(
+            "b",
+            "2022-04-25",
+            "Le sortant obtient 57,65 % des suffrages exprimés et son adversaire, Marine Le Pen, \
+             42,35 % des suffrages exprimés.",
+        ),
+    ];
+    let c = compared(&docs);
+    for s in &c.slots {
+        let has = |w: &str| s.claims.iter().any(|x| x.claim.text == w);
+        if has("42,36 %") && has("57,65 %") {
+            assert_ne!(format!("{:?}", s.verdict.kind), "Conflict", "{s:#?}");
+        }
+    }
+}

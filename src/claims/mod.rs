@@ -348,8 +348,9 @@ pub fn extract(doc: &Document) -> DocumentClaims {
     }
 }
 
-/// A bare count that is part of a total (`dont 780 000 en Bretagne`) or stands in parentheses
-/// (`Taroudant (452)`) counts what the sentence's figure before it counts: it takes that
+/// A bare count that is part of a total (`dont 780 000 en Bretagne`), stands against another
+/// (`contre 2,5 millions`) or in parentheses (`Taroudant (452)`) counts what the sentence's
+/// figure before it counts: it takes that
 /// figure's noun.
 fn inherit_nouns(lex_: &Lexicon, toks: &[lex::Tok], offsets: &Offsets, claims: &mut [Claim]) {
     for k in 0..claims.len() {
@@ -361,7 +362,10 @@ fn inherit_nouns(lex_: &Lexicon, toks: &[lex::Tok], offsets: &Offsets, claims: &
         let Some(before) = at.checked_sub(1).map(|p| toks[p].lower.as_ref()) else {
             continue;
         };
-        if before != "(" && !lex_.part_words.contains(&before) {
+        if before != "("
+            && !lex_.part_words.contains(&before)
+            && !lex_.contrast_words.contains(&before)
+        {
             continue;
         }
         let noun = claims[..k]

@@ -338,7 +338,11 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
         && let Some(scale) = lex.scale(noun)
         && (noun.len() > 2 || !toks[end].space_before)
     {
-        value *= scale;
+        // `13.297.760 millions de voix`: a figure already written in full with its scale word
+        // repeated by mistake; nobody writes thirteen trillion so.
+        if !(scale >= 1e6 && value >= scale) {
+            value *= scale;
+        }
         end += 1;
         takes_of = noun != "mille";
         unit_of_half = scale;

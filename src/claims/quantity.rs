@@ -626,7 +626,8 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
 const ELLIPTICAL_MIN: f64 = 3.0;
 
 /// Whether the bare figure at `i..end` is a count whose noun the sentence leaves out: the part
-/// of a total (`dont 780 000 en Bretagne`), a figure in parentheses after a name or another
+/// of a total (`dont 780 000 en Bretagne`), the other side of a comparison (`contre 2,5
+/// millions en 2012`), a figure in parentheses after a name or another
 /// figure (`Taroudant (452)`, `(2 233 904 plus exactement)`), or the subject of a verb (`227
 /// ont été blessées`, `18 768 639 se sont portés sur lui`). Not a year (`dont 2024`): a bare
 /// figure of four digits between 1000 and 2100 is read as one elsewhere.
@@ -634,7 +635,10 @@ fn elliptical(lex: &Lexicon, toks: &[Tok], i: usize, end: usize, stated: &Range)
     let Some(v) = stated.lo.filter(|&v| stated.hi == Some(v)) else {
         return false;
     };
-    let digits = toks[i..end].iter().all(Tok::is_number);
+    let digits = toks[i].is_number()
+        && toks[i..end]
+            .iter()
+            .all(|t| t.is_number() || lex.scale(&t.lower).is_some());
     let year_like = end == i + 1
         && toks[i].text.len() == 4
         && toks[i].text.bytes().all(|b| b.is_ascii_digit())
@@ -644,7 +648,8 @@ fn elliptical(lex: &Lexicon, toks: &[Tok], i: usize, end: usize, stated: &Range)
     }
     let before = i.checked_sub(1).map(|k| toks[k].lower.as_ref());
     let after = |k: usize| toks.get(end + k).map_or("", |t| t.lower.as_ref());
-    let part = before.is_some_and(|w| lex.part_words.contains(&w));
+    let part =
+        before.is_some_and(|w| lex.part_words.contains(&w) || lex.contrast_words.contains(&w));
     let parenthesised = before == Some("(");
     let subject = lex.auxiliaries.contains(&after(0))
         || (lex.reflexives.contains(&after(0))

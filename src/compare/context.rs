@@ -190,8 +190,10 @@ pub struct Weighted {
     attached: Option<u32>,
     /// What the figure measures, as an id shared by the claims of that measure.
     measure: Option<u32>,
-    /// The year the figure is given as of, when the sentence gives one.
+    /// The year the figure holds for (its sentence's, else its article's).
     year: Option<u32>,
+    /// Whether its sentence names that year (`en 2017, 25,3 %`).
+    stated_year: bool,
     /// The frame's scope words, as sorted ids.
     scope: Vec<u32>,
 }
@@ -293,6 +295,7 @@ pub fn weigh(contexts: &[Vec<Context>]) -> Vec<Vec<Weighted>> {
                         attached: c.attached.as_deref().map(|a| attached_ids[a]),
                         measure: c.frame.measure.as_deref().map(|m| measure_ids[m]),
                         year: c.year.map(|y| y as u32),
+                        stated_year: c.frame.as_of.as_ref().is_some_and(|x| x.year.is_some()),
                         scope: {
                             let mut ids: Vec<u32> = c
                                 .frame
@@ -403,7 +406,10 @@ pub fn similarity(a: &Weighted, b: &Weighted) -> Option<f64> {
     // `pendant`) need no words beside them in common.
     let lasting = matches!(a.dimension, Dimension::Quantity(ClaimKind::Duration, _))
         && same(a.measure, b.measure);
-    (!apart || lasting || score >= SCOPELESS_LINK).then_some(score)
+    // Nor do two figures of one measure that both sentences say are of one past year: `en
+    // 2017, l'abstention s'établissait à 25,3 %` and `elle était de 25,4 % en 2017`.
+    let of_year = same(a.measure, b.measure) && a.stated_year && b.stated_year;
+    (!apart || lasting || of_year || score >= SCOPELESS_LINK).then_some(score)
 }
 
 /// Least similarity for two claims to link when the words beside their figures differ.
@@ -458,6 +464,7 @@ mod tests {
             attached: None,
             measure: None,
             year: None,
+            stated_year: false,
             scope,
         };
         let a = weighted(

@@ -76,6 +76,8 @@ const MEASURE_AFTER: usize = 3;
 const STATE_WINDOW: usize = 6;
 /// How many words either side of a figure make its scope.
 const SCOPE_WINDOW: usize = 4;
+/// How far, in characters, from a figure the date it is given as of may begin.
+const AS_OF_CHARS: usize = 80;
 /// How far apart, in characters, two figures may begin and still be one sentence's.
 const SIBLING_CHARS: usize = 400;
 
@@ -276,9 +278,16 @@ impl Frame {
         );
         // A bare count that is a verb's subject (`35 096 478 ont voté`) is measured by its
         // verb, after it, before any word of the clause before it.
+        let after_start = figure
+            .and_then(|f| toks.get(f.1))
+            .map_or(usize::MAX, |n| n.start);
         if claim.kind == ClaimKind::Count && claim.noun.is_none() {
-            let end = figure.map_or(0, |f| f.1);
-            measure_words.sort_by_key(|t| t.start < toks.get(end).map_or(0, |n| n.start));
+            measure_words.sort_by_key(|t| t.start < after_start);
+        }
+        // What a share is of follows it (`26,31 % des électeurs inscrits`); what it measures
+        // stands before it, when the clause says (`l'abstention s'établissait à 26,31 %`).
+        if claim.kind == ClaimKind::Percent {
+            measure_words.sort_by_key(|t| t.start >= after_start);
         }
         let rank_of = |t: &Tok| st.ranks.get(&t.stem).copied();
         let rank = near(STATE_WINDOW).into_iter().find_map(rank_of);
@@ -329,6 +338,63 @@ impl Frame {
                 })
                 .map(|s| s.value.clone())
                 .collect(),
+        }
+    }
+}
+
+/// Gives a figure whose sentence does not say what it measures the measure of the figure it
+/// refers back to: after a pronoun that opens its sentence (`Elle était de 25,4 % en 2017`, after
+/// a sentence on the abstention), the figure of the same unit just before; in parentheses after
+/// a year (`contre 28 % cette année, qu'en 2017 (25,4 %)`), the figure of the same unit in its
+/// sentence. `contexts` are the contexts of `claims`, in order.
+pub fn inherit_measures(lex: &Lexicon, claims: &[Claim], contexts: &mut [super::context::Context]) {
+    for k in 0..claims.len() {
+        let claim = &claims[k];
+        if contexts[k].frame.measure.is_some() || !matches!(claim.value, Value::Quantity { .. }) {
+            continue;
+        }
+        let unit = |c: &Claim| match &c.value {
+            Value::Quantity { unit, .. } => Some(*unit),
+            _ => None,
+        };
+        let opens_with_pronoun = claim
+            .sentence
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| {
+                lex.pronouns
+                    .contains(&crate::text::normalize::fold(w).as_str())
+            });
+        let after_year = contexts[k]
+            .frame
+            .as_of
+            .as_ref()
+            .is_some_and(|a| a.year.is_some())
+            && claim
+                .sentence
+                .find(claim.text.as_str())
+                .is_some_and(|at| claim.sentence[..at].trim_end().ends_with('('));
+        let source = if after_year {
+            // The sentence's own figure of that unit.
+            (0..claims.len()).find(|&j| {
+                j != k
+                    && same_sentence(claim, &claims[j])
+                    && unit(&claims[j]) == unit(claim)
+                    && contexts[j].frame.measure.is_some()
+            })
+        } else if opens_with_pronoun {
+            // The nearest figure of that unit before its sentence.
+            (0..k).rev().find(|&j| {
+                !same_sentence(claim, &claims[j])
+                    && claim.span.start.abs_diff(claims[j].span.start) < SIBLING_CHARS
+                    && unit(&claims[j]) == unit(claim)
+                    && contexts[j].frame.measure.is_some()
+            })
+        } else {
+            None
+        };
+        if let Some(j) = source {
+            contexts[k].frame.measure = contexts[j].frame.measure.clone();
         }
     }
 }
@@ -486,23 +552,32 @@ fn as_of(st: &Stems, claim: &Claim, siblings: &[Claim]) -> Option<AsOf> {
     }
     let sentence = claim.sentence.as_str();
     let at = sentence.find(claim.text.as_str());
-    let dates: Vec<(&Claim, Option<usize>)> = siblings
+    let all_dates: Vec<(&Claim, Option<usize>)> = siblings
         .iter()
         .filter(|s| {
             s.span != claim.span
                 && same_sentence(claim, s)
                 && matches!(s.value, Value::Clock(_) | Value::Date(_))
-                && s.kind != ClaimKind::Since
         })
         .map(|s| (s, sentence.find(s.text.as_str())))
         .collect();
+    // In parentheses right after a date, the figure is that date's, even after `depuis`
+    // (`depuis 1969 (31,1 %)`).
     let parenthesised = at.and_then(|at| {
         let before = sentence[..at].trim_end().strip_suffix('(')?.trim_end();
-        dates
+        all_dates
             .iter()
             .find(|(s, p)| p.is_some_and(|p| p + s.text.len() == before.len()))
             .map(|(s, _)| *s)
     });
+    // Otherwise a date nearby, not the period a duration runs since, and not far along the
+    // sentence: `28 %, en hausse …, à un niveau jamais vu depuis … 1969` is not 1969's.
+    let dates: Vec<(&Claim, Option<usize>)> = all_dates
+        .into_iter()
+        .filter(|(s, _)| {
+            s.kind != ClaimKind::Since && s.span.start.abs_diff(claim.span.start) <= AS_OF_CHARS
+        })
+        .collect();
     let compared = |p: Option<usize>| {
         p.is_some_and(|p| {
             sentence[..p]

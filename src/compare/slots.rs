@@ -83,10 +83,13 @@ pub fn build(
         .map(|(d, names)| {
             let lang = by_id.get(d.id.as_str()).and_then(|doc| doc.lang.as_deref());
             let lex = lexicon_for(lang);
-            d.claims
+            let mut contexts: Vec<Context> = d
+                .claims
                 .iter()
                 .map(|c| Context::of(lex, c, &d.claims, names).dated(d.published))
-                .collect()
+                .collect();
+            super::frame::inherit_measures(lex, &d.claims, &mut contexts);
+            contexts
         })
         .collect();
 

@@ -325,7 +325,11 @@ pub static FR: Lexicon = Lexicon {
         ("garde", "gardes à vue"),
         ("placement", "gardes à vue"),
     ],
-    generic_nouns: &["personne", "gens", "individu", "homme", "femme", "civil"],
+    // `points` counts a change of a share, which the words beside it name.
+    generic_nouns: &[
+        "personne", "gens", "individu", "homme", "femme", "civil", "point",
+    ],
+    pronouns: &["elle", "il", "elles", "ils", "celle-ci", "celui-ci"],
     person_nouns: &[
         "enfant",
         "garçon",
@@ -371,6 +375,7 @@ pub static FR: Lexicon = Lexicon {
         "depuis",
         "qu",
         "que",
+        "comme",
     ],
     source_nouns: &[
         "communiqué",
@@ -698,6 +703,7 @@ pub static FR: Lexicon = Lexicon {
         "a", "ont", "avait", "avaient", "aurait", "auraient", "a-t-il", "a-t-elle",
     ],
     part_words: &["dont"],
+    contrast_words: &["contre"],
     reflexives: &["se", "s"],
     since_words: &["depuis"],
     first_words: &[

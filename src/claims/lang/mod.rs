@@ -108,6 +108,9 @@ pub struct Lexicon {
     pub generic_nouns: &'static [&'static str],
     /// Nouns of a person whose age may follow (`un enfant de 8 ans`, `une victime de 70 ans`).
     pub person_nouns: &'static [&'static str],
+    /// Subject pronouns that refer back to what the sentence before spoke of (`Elle était de
+    /// 25,4 %`).
+    pub pronouns: &'static [&'static str],
     /// Words that give a figure as a state at the time of writing (`toujours`, `actuellement`):
     /// it may change between two reports of one day.
     pub current_words: &'static [&'static str],
@@ -164,6 +167,8 @@ pub struct Lexicon {
     pub auxiliaries: &'static [&'static str],
     /// Words before a part of a total (`dont 780 000 en Bretagne`).
     pub part_words: &'static [&'static str],
+    /// Words before the other side of a comparison (`contre 2,5 millions en 2012`).
+    pub contrast_words: &'static [&'static str],
     /// Reflexive pronouns between a subject and its verb (`18 768 639 se sont portés`).
     pub reflexives: &'static [&'static str],
     /// Words for "since" (`depuis`) and "first" (`première`).
