@@ -798,3 +798,42 @@ fn the_other_sentence_stating_a_far_nearer_figure_means_the_wrong_figures_were_p
         }
     }
 }
+
+#[test]
+fn figures_in_parentheses_after_places_measure_what_their_sentence_counts() {
+    let docs = [
+        doc(
+            "a",
+            "2023-09-10",
+            "Le ministère fait état de 1 520 morts et de 1 880 blessés. La plupart des morts ont \
+             été recensés à Tiznit (940) et à Essaouira (310).",
+        ),
+        doc(
+            "b",
+            "2023-09-10",
+            "Le ministère fait état de 1 520 morts et de 1 880 blessés. La plupart des morts (940) \
+             ont été recensés à Tiznit et à Essaouira (270).",
+        ),
+    ];
+    let c = compared(&docs);
+    let slot = slot_of(&c, "310").expect("the slot of the second place");
+    assert!(
+        slot.claims
+            .iter()
+            .all(|x| x.frame.measure.as_deref() == Some("morts")),
+        "{slot:#?}"
+    );
+    assert_eq!(format!("{:?}", slot.verdict.kind), "Conflict", "{slot:#?}");
+}
+
+#[test]
+fn a_title_s_abbreviation_does_not_cut_the_claimant_short() {
+    let d = doc(
+        "a",
+        "2018-11-18",
+        "Il y a eu, selon M. Dupontel, 310 blessés, dont 12 graves.",
+    );
+    let extraction = claims::extract_all(std::slice::from_ref(&d));
+    let c = &extraction.documents[0].claims[0];
+    assert_eq!(c.claimant.as_deref(), Some("M. Dupontel"), "{c:?}");
+}

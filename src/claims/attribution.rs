@@ -55,7 +55,14 @@ pub fn phrase(toks: &[Tok], start: usize, max: usize) -> Option<(usize, usize)> 
     let mut end = start;
     while end < toks.len() && end - start < max {
         let t = &toks[end];
-        if ends_phrase(t) {
+        // `selon M. Castaner`: the period of a title's abbreviation does not end the name.
+        let abbreviation = t.text == "."
+            && !t.space_before
+            && end > start
+            && toks[end - 1].is_capitalised()
+            && toks[end - 1].text.chars().count() <= 3
+            && toks.get(end + 1).is_some_and(|n| n.is_capitalised());
+        if ends_phrase(t) && !abbreviation {
             break;
         }
         // `de`/`d'`/`du` continue the phrase before a capitalised word (`ministère de

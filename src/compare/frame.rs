@@ -345,8 +345,8 @@ impl Frame {
 /// Gives a figure whose sentence does not say what it measures the measure of the figure it
 /// refers back to: after a pronoun that opens its sentence (`Elle était de 25,4 % en 2017`, after
 /// a sentence on the abstention), the figure of the same unit just before; in parentheses after
-/// a year (`contre 28 % cette année, qu'en 2017 (25,4 %)`), the figure of the same unit in its
-/// sentence. `contexts` are the contexts of `claims`, in order.
+/// a year or a name (`qu'en 2017 (25,4 %)`, `à Al-Haouz (1 293) et à Taroudant (452)`), the
+/// figure of the same unit in its sentence. `contexts` are the contexts of `claims`, in order.
 pub fn inherit_measures(lex: &Lexicon, claims: &[Claim], contexts: &mut [super::context::Context]) {
     for k in 0..claims.len() {
         let claim = &claims[k];
@@ -365,16 +365,12 @@ pub fn inherit_measures(lex: &Lexicon, claims: &[Claim], contexts: &mut [super::
                 lex.pronouns
                     .contains(&crate::text::normalize::fold(w).as_str())
             });
-        let after_year = contexts[k]
-            .frame
-            .as_of
-            .as_ref()
-            .is_some_and(|a| a.year.is_some())
-            && claim
-                .sentence
-                .find(claim.text.as_str())
-                .is_some_and(|at| claim.sentence[..at].trim_end().ends_with('('));
-        let source = if after_year {
+        // In parentheses after a year (`en 2017 (25,4 %)`) or a name (`Taroudant (452)`).
+        let parenthesised = claim
+            .sentence
+            .find(claim.text.as_str())
+            .is_some_and(|at| claim.sentence[..at].trim_end().ends_with('('));
+        let source = if parenthesised {
             // The sentence's own figure of that unit.
             (0..claims.len()).find(|&j| {
                 j != k
@@ -630,7 +626,9 @@ pub fn claimant_key(lex: &'static Lexicon, claimant: &str) -> Option<String> {
         .map(entities::key)
         .collect();
     let is_source = |w: &str| st.sources.contains(&stem(w));
-    let is_particle = |w: &str| lex.is_stopword(w) || matches!(w, "l" | "d");
+    // `M. Castaner` and `Christophe Castaner` are one claimant.
+    let is_particle =
+        |w: &str| lex.is_stopword(w) || matches!(w, "l" | "d") || lex.honorifics.contains(&w);
     // `le dernier bilan du ministère`: the publication's noun within its first words, then
     // its complement.
     let mut rest: &[String] = &words;
@@ -691,6 +689,8 @@ mod tests {
             "gerald darmanin"
         ));
         assert!(!same_claimant("police", "cgt"));
+        // A form of address is no part of who speaks.
+        assert_eq!(key("M. Castaner"), key("Castaner"));
     }
 
     #[test]

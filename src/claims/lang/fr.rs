@@ -269,6 +269,7 @@ pub static FR: Lexicon = Lexicon {
         ("blessé", "blessés"),
         ("blessure", "blessés"),
         ("gravement", "blessés graves"),
+        ("grave", "blessés graves"),
         ("grièvement", "blessés graves"),
         ("disparu", "disparus"),
         ("interpellation", "interpellations"),
@@ -811,6 +812,7 @@ pub static FR: Lexicon = Lexicon {
         "moins", "environ", "près", "mais", "ne", "pas", "se", "s", "qu", "n", "y", "après",
         "avant", "depuis", "contre", "vers", "chez", "selon", "lors", "pendant",
     ],
+    honorifics: &["m", "mme", "mlle", "monsieur", "madame", "dr"],
     person_titles: &[
         "m",
         "mme",

@@ -214,6 +214,8 @@ pub struct Lexicon {
     pub stopwords: &'static [&'static str],
     /// Nouns that make an ordinal before them part of a title (`Première ministre`).
     pub title_nouns: &'static [&'static str],
+    /// Forms of address before a name, which say nothing of who it is (`M.`, `Mme`).
+    pub honorifics: &'static [&'static str],
     /// Titles before a person's name.
     pub person_titles: &'static [&'static str],
     /// Name particles allowed inside a proper name (`Corée du Nord`, `Charles de Gaulle`).
