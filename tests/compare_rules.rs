@@ -837,3 +837,23 @@ fn a_title_s_abbreviation_does_not_cut_the_claimant_short() {
     let c = &extraction.documents[0].claims[0];
     assert_eq!(c.claimant.as_deref(), Some("M. Dupontel"), "{c:?}");
 }
+
+#[test]
+fn a_figure_announced_as_the_number_of_something_counts_it() {
+    let docs = [
+        doc(
+            "a",
+            "2022-04-28",
+            "Le nombre des bulletins nuls est de 812 406 au niveau national.",
+        ),
+        doc(
+            "b",
+            "2022-04-28",
+            "Au niveau national, les urnes contenaient 821 406 bulletins nuls.",
+        ),
+    ];
+    let c = compared(&docs);
+    let slot = slot_of(&c, "812 406").expect("the slot of the announced figure");
+    assert_eq!(slot.claims[0].claim.noun.as_deref(), Some("bulletins"));
+    assert_eq!(format!("{:?}", slot.verdict.kind), "Conflict", "{slot:#?}");
+}

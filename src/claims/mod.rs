@@ -362,6 +362,10 @@ fn inherit_nouns(lex_: &Lexicon, toks: &[lex::Tok], offsets: &Offsets, claims: &
         let Some(before) = at.checked_sub(1).map(|p| toks[p].lower.as_ref()) else {
             continue;
         };
+        if let Some(noun) = quantity::counted_noun_before(lex_, toks, at) {
+            claims[k].noun = Some(noun.text.to_string());
+            continue;
+        }
         if before != "("
             && !lex_.part_words.contains(&before)
             && !lex_.contrast_words.contains(&before)

@@ -651,8 +651,36 @@ fn elliptical(lex: &Lexicon, toks: &[Tok], i: usize, end: usize, stated: &Range)
     let part =
         before.is_some_and(|w| lex.part_words.contains(&w) || lex.contrast_words.contains(&w));
     let parenthesised = before == Some("(");
+    // `le nombre des bulletins blancs est de 2 233 904`, `le total s'élève à 35 096 478`.
+    let announced = counted_noun_before(lex, toks, i).is_some();
     let subject = lex.auxiliaries.contains(&after(0))
         || (lex.reflexives.contains(&after(0))
             && (lex.copulas.contains(&after(1)) || lex.auxiliaries.contains(&after(1))));
-    part || parenthesised || subject
+    part || parenthesised || subject || announced
+}
+
+/// How far before a figure `le nombre de X` may stand and still announce it.
+const ANNOUNCE_WINDOW: usize = 8;
+
+/// The noun a figure at `i` is announced as the number of (`le nombre des bulletins blancs est
+/// de 2 233 904` → `bulletins`): the word after `nombre de`/`total des` shortly before it, in
+/// its clause.
+pub fn counted_noun_before<'a>(
+    lex: &Lexicon,
+    toks: &'a [Tok<'a>],
+    i: usize,
+) -> Option<&'a Tok<'a>> {
+    let from = i.saturating_sub(ANNOUNCE_WINDOW);
+    let window = &toks[from..i];
+    let clause_start = window
+        .iter()
+        .rposition(|t| matches!(t.text, "," | ";" | ":" | "(" | ")"))
+        .map_or(0, |p| p + 1);
+    let window = &window[clause_start..];
+    window.windows(3).find_map(|w| {
+        (lex.count_nouns.contains(&w[0].lower.as_ref())
+            && lex.of_words.contains(&w[1].lower.as_ref())
+            && is_noun(lex, &w[2]))
+        .then_some(&w[2])
+    })
 }

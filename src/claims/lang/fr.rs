@@ -704,6 +704,7 @@ pub static FR: Lexicon = Lexicon {
         "a", "ont", "avait", "avaient", "aurait", "auraient", "a-t-il", "a-t-elle",
     ],
     part_words: &["dont"],
+    count_nouns: &["nombre", "total"],
     contrast_words: &["contre"],
     reflexives: &["se", "s"],
     since_words: &["depuis"],

@@ -167,6 +167,9 @@ pub struct Lexicon {
     pub auxiliaries: &'static [&'static str],
     /// Words before a part of a total (`dont 780 000 en Bretagne`).
     pub part_words: &'static [&'static str],
+    /// Nouns that announce the figure after them as a number of what follows them (`le nombre
+    /// des votants s'est élevé à …`).
+    pub count_nouns: &'static [&'static str],
     /// Words before the other side of a comparison (`contre 2,5 millions en 2012`).
     pub contrast_words: &'static [&'static str],
     /// Reflexive pronouns between a subject and its verb (`18 768 639 se sont portés`).
