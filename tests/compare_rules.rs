@@ -857,3 +857,32 @@ fn a_figure_announced_as_the_number_of_something_counts_it() {
     assert_eq!(slot.claims[0].claim.noun.as_deref(), Some("bulletins"));
     assert_eq!(format!("{:?}", slot.verdict.kind), "Conflict", "{slot:#?}");
 }
+
+#[test]
+fn english_articles_are_read_with_english_conventions() {
+    let mut d = doc(
+        "a",
+        "2023-09-10",
+        "At least 2,012 people were killed and 2,059 were injured. The quake struck at a depth \
+         of 18.5 kilometres, more than 70 km from the city.",
+    );
+    d.lang = Some("en".into());
+    let extraction = claims::extract_all(std::slice::from_ref(&d));
+    let values: Vec<(&str, Option<f64>, Option<f64>)> = extraction.documents[0]
+        .claims
+        .iter()
+        .filter_map(|c| match &c.value {
+            claims::Value::Quantity { range, .. } => Some((c.text.as_str(), range.lo, range.hi)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("At least 2,012 people", Some(2012.0), None),
+            ("2,059", Some(2059.0), Some(2059.0)),
+            ("18.5 kilometres", Some(18_500.0), Some(18_500.0)),
+            ("more than 70 km", Some(70_000.0), None),
+        ]
+    );
+}

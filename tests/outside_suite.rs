@@ -80,6 +80,16 @@ const FRENCH: Language = Language {
     judged: judged_french,
 };
 
+/// English is measured as it stands, nothing left out: its dates and spelled-out numbers are not
+/// read yet, and the table says so.
+const ENGLISH: Language = Language {
+    folder: "English",
+    code: "en",
+    report: "reports/outside-suite-en.md",
+    ratchet: "tests/outside_suite_en.ratchet",
+    judged: |_, _| None,
+};
+
 #[derive(Clone, Copy)]
 enum Kind {
     Number,
@@ -491,6 +501,11 @@ fn french_values_do_not_fall_below_the_ratchet() {
     check_language(&FRENCH);
 }
 
+#[test]
+fn english_values_do_not_fall_below_the_ratchet() {
+    check_language(&ENGLISH);
+}
+
 /// Scores every supported case of one language, writes its table when asked, and holds each
 /// category to its ratchet.
 fn check_language(language: &Language) {
@@ -572,8 +587,8 @@ fn check_language(language: &Language) {
          Written by `tests/outside_suite.rs` (run with `RECOUPE_UPDATE_OUTSIDE=1` to rewrite it); \
          the suite's files are read from `../shared/outside-suites/recognizers-text/` and not \
          kept here. One row per category: the expected results of the cases the suite supports; \
-         those left out, because the input is not French as news writes it or the expectation \
-         is judged wrong (each listed below with its reason); and of the rest, how many a claim \
+         those left out, because the input is not the language as news writes it or the \
+         expectation is judged wrong (each listed below with its reason); and of the rest, how many a claim \
          overlaps (detected) and how many get the expected value (value-correct). Numbers are \
          read by the number reader the claims stand on, since a bare figure is no claim. \
          Durations match within 1.5%: the suite counts 30-day months and 365-day years, recoupe \

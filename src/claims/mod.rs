@@ -127,10 +127,16 @@ pub struct Extraction {
     pub entities: Vec<EntityGroup>,
 }
 
-/// The lexicon for a language code; French when the language is unknown (the tool's first
-/// language).
-pub fn lexicon_for(_lang: Option<&str>) -> &'static Lexicon {
-    &lang::fr::FR
+/// The lexicon for a language code (`en`, `en-GB`, `fr`…); French when the language is
+/// unknown or not supported (the tool's first language).
+pub fn lexicon_for(lang: Option<&str>) -> &'static Lexicon {
+    let primary = lang
+        .and_then(|l| l.split(['-', '_']).next())
+        .map(str::to_ascii_lowercase);
+    match primary.as_deref() {
+        Some("en") => &lang::en::EN,
+        _ => &lang::fr::FR,
+    }
 }
 
 /// Extracts the claims of every document, in parallel; documents keep their order.

@@ -53,6 +53,34 @@ pub fn parse_digits(s: &str) -> Option<f64> {
         .filter(|v| v.is_finite())
 }
 
+/// Reads a digit string by the lexicon's conventions: French (`1.234,5`, see
+/// [`parse_digits`]) or English, where `,` before groups of exactly three digits separates
+/// thousands (`2,012`) and `.` is the decimal mark (`18.5`).
+pub fn parse_number(lex: &Lexicon, s: &str) -> Option<f64> {
+    if lex.decimal_comma {
+        return parse_digits(s);
+    }
+    let (int, decimals) = s.split_once('.').unwrap_or((s, ""));
+    let groups: Vec<&str> = int.split(',').collect();
+    let grouped = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3);
+    let int = if grouped {
+        int.replace(',', "")
+    } else if groups.len() == 2 && decimals.is_empty() {
+        // `3,5` in an English text: a decimal comma after all.
+        return parse_digits(s);
+    } else {
+        int.to_string()
+    };
+    let text = if decimals.is_empty() {
+        int
+    } else {
+        format!("{int}.{decimals}")
+    };
+    text.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 /// A Roman numeral (`XXe` → 20), for centuries and monarchs.
 pub fn parse_roman(s: &str) -> Option<u32> {
     let value = |c| match c {
@@ -280,7 +308,7 @@ pub fn number_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<NumberMatch> {
                 }
             }
         }
-        (parse_digits(&text)?, end, false, false)
+        (parse_number(lex, &text)?, end, false, false)
     } else if let Some((v, end, ordinal)) = spelled(lex, toks, i) {
         let weak = end == i + 1 && matches!(t.lower.as_ref(), "un" | "une");
         (v, end, ordinal, weak)
@@ -455,7 +483,7 @@ fn fraction_after(
             .get(end + 1)
             .filter(|d| !d.space_before && d.is_number())?;
         // A proper fraction only: `22/4` is a day and a month.
-        let d = parse_digits(d.text).filter(|&d| d > numerator && d.fract() == 0.0)?;
+        let d = parse_number(lex, d.text).filter(|&d| d > numerator && d.fract() == 0.0)?;
         return Some((numerator / d, end + 2));
     }
     // `un sur trois`, `1 sur 20`: one part in so many.
@@ -477,7 +505,7 @@ fn fraction_after(
 fn cardinal_at(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<(f64, usize)> {
     let t = toks.get(k)?;
     if t.is_number() {
-        return Some((parse_digits(t.text)?, k + 1));
+        return Some((parse_number(lex, t.text)?, k + 1));
     }
     let (v, end, ordinal) = spelled(lex, toks, k)?;
     (!ordinal).then_some((v, end))
@@ -488,7 +516,7 @@ fn cardinal_at(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<(f64, usize)> {
 fn mixed_fraction(lex: &Lexicon, toks: &[Tok], start: usize, end: usize) -> Option<(f64, usize)> {
     let next = toks.get(end)?;
     if toks[start].is_number() {
-        let n = next.is_number().then(|| parse_digits(next.text))??;
+        let n = next.is_number().then(|| parse_number(lex, next.text))??;
         return fraction_after(lex, toks, end, end + 1, n).filter(|(f, _)| *f < 1.0);
     }
     if next.lower != "et" {

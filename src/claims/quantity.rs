@@ -73,7 +73,7 @@ fn glued_unit(
         .filter(|&m| m < 60)
     {
         let hour = lex.unit("h")?;
-        let value = numbers::parse_digits(digits)? * hour.factor + f64::from(minutes) * 60.0;
+        let value = numbers::parse_number(lex, digits)? * hour.factor + f64::from(minutes) * 60.0;
         let stated = Range::exact(value);
         return Some(QuantityMatch {
             start,
@@ -88,7 +88,7 @@ fn glued_unit(
         });
     }
     let unit = lex.unit(suffix)?;
-    let value = numbers::parse_digits(digits)? * unit.factor;
+    let value = numbers::parse_number(lex, digits)? * unit.factor;
     let stated = Range::exact(value);
     Some(QuantityMatch {
         start,

@@ -4,19 +4,25 @@ use super::{DateBound, Lexicon, PeriodPart, UnitWord};
 use crate::claims::holidays::Rule;
 use crate::claims::{Modifier, Unit};
 
-const fn u(word: &'static str, unit: Unit, factor: f64) -> UnitWord {
+pub(super) const fn u(word: &'static str, unit: Unit, factor: f64) -> UnitWord {
     UnitWord { word, unit, factor }
 }
 
-const MINUTE: f64 = 60.0;
-const HOUR: f64 = 3600.0;
-const DAY: f64 = 86_400.0;
-const WEEK: f64 = 7.0 * DAY;
+pub(super) const MINUTE: f64 = 60.0;
+pub(super) const HOUR: f64 = 3600.0;
+pub(super) const DAY: f64 = 86_400.0;
+pub(super) const WEEK: f64 = 7.0 * DAY;
 /// Mean Gregorian month and year, so that `24 mois` and `deux ans` compare.
-const YEAR: f64 = 365.2425 * DAY;
-const MONTH: f64 = YEAR / 12.0;
+pub(super) const YEAR: f64 = 365.2425 * DAY;
+pub(super) const MONTH: f64 = YEAR / 12.0;
 
-pub static FR: Lexicon = Lexicon {
+/// The French lexicon; [`super::en`] builds on it.
+pub static FR: Lexicon = BASE;
+static FR_INDEX: std::sync::OnceLock<super::Index> = std::sync::OnceLock::new();
+
+/// The French lists as a constant, so that other lexicons can take what they do not change.
+pub const BASE: Lexicon = Lexicon {
+    decimal_comma: true,
     months: &[
         ("janvier", 1),
         ("février", 2),
@@ -845,5 +851,5 @@ pub static FR: Lexicon = Lexicon {
     name_particles: &[
         "de", "du", "des", "d", "la", "le", "von", "van", "al", "ben", "bin", "el",
     ],
-    index: std::sync::OnceLock::new(),
+    index: &FR_INDEX,
 };

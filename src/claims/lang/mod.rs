@@ -1,6 +1,7 @@
 //! Per-language lexicons: the words the extraction machinery looks for. The machinery in the
 //! parent module is language-neutral; adding a language means adding a [`Lexicon`].
 
+pub mod en;
 pub mod fr;
 
 /// A unit a number can be followed by, with its canonical unit and factor.
@@ -39,6 +40,9 @@ pub enum PeriodPart {
 /// Words of one language, lower case.
 #[derive(Debug)]
 pub struct Lexicon {
+    /// Whether `,` is the decimal mark and `.` groups thousands (`1.234,5`), as in French;
+    /// otherwise the other way round (`1,234.5`), as in English.
+    pub decimal_comma: bool,
     pub months: &'static [(&'static str, u32)],
     pub weekdays: &'static [(&'static str, u32)],
     /// Number words that may start or continue a spelled-out number.
@@ -225,7 +229,9 @@ pub struct Lexicon {
     pub name_particles: &'static [&'static str],
     /// The lists above as hash sets and maps, built on first use: the matchers look words up
     /// at every token, and linear scans over these lists were a fifth of extraction time.
-    pub index: std::sync::OnceLock<Index>,
+    /// A reference to a static of each lexicon's own, so that one lexicon can be built from
+    /// another's constant (a `OnceLock` in it could not be dropped at compile time).
+    pub index: &'static std::sync::OnceLock<Index>,
 }
 
 type Set = rustc_hash::FxHashSet<&'static str>;
