@@ -886,3 +886,42 @@ fn english_articles_are_read_with_english_conventions() {
         ]
     );
 }
+
+#[test]
+fn a_place_named_beside_an_article_s_only_figure_does_not_make_it_another_fact() {
+    let docs = [
+        doc(
+            "a",
+            "2024-07-27",
+            "Les délégations ont défilé à bord de 64 bateaux sur la Garonne devant la foule.",
+        ),
+        doc(
+            "b",
+            "2024-07-27",
+            "Le défilé des délégations a rassemblé pas moins de 71 bateaux devant la foule.",
+        ),
+    ];
+    let c = compared(&docs);
+    assert_eq!(
+        verdict_of(&c, "64 bateaux").as_deref(),
+        Some("Conflict"),
+        "{c:#?}"
+    );
+    // Where an article gives a figure per place, an unplaced figure may be any place's.
+    let docs = [
+        doc(
+            "a",
+            "2023-11-02",
+            "Les rafales ont atteint 160 km/h à Quiberon et 148 km/h à Vannes pendant la nuit.",
+        ),
+        doc(
+            "b",
+            "2023-11-02",
+            "Les rafales ont atteint 171 km/h pendant la nuit sur la côte.",
+        ),
+    ];
+    let c = compared(&docs);
+    for s in &c.slots {
+        assert_ne!(format!("{:?}", s.verdict.kind), "Conflict", "{s:#?}");
+    }
+}

@@ -195,6 +195,7 @@ pub fn build(
                     frame: &c.frame,
                     source: sources[d],
                     bulletin: &bulletins[d],
+                    entity_distinguishes: distinguishes(&contexts[d], &contexts[d][k], &c.frame),
                 })
                 .collect();
             // Sentences worded apart may still state one fact that both frames name alike.
@@ -234,6 +235,23 @@ pub fn build(
         s.id = k + 1;
     }
     slots
+}
+
+/// Whether a document attaches figures that may be of the claim's measure (the same measure,
+/// or one unnamed in the same dimension) to more than one name; always when its measure is
+/// unknown.
+fn distinguishes(contexts: &[Context], claim: &Context, frame: &Frame) -> bool {
+    let Some(measure) = &frame.measure else {
+        return true;
+    };
+    let mut names = contexts
+        .iter()
+        .filter(|c| {
+            c.dimension == claim.dimension && c.frame.measure.as_ref().is_none_or(|m| m == measure)
+        })
+        .filter_map(|c| c.frame.entity.as_deref().map(crate::claims::entities::key));
+    let first = names.next();
+    names.any(|n| Some(n) != first)
 }
 
 /// The frame of claim `k` of a document, with the claimant the document gives the same figure

@@ -75,6 +75,9 @@ pub struct Input<'a> {
     pub source: usize,
     /// The exact tally figures its document states (see [`super::bulletin`]).
     pub bulletin: &'a Bulletin,
+    /// Whether its document attaches figures of this claim's measure to more than one name, or
+    /// the measure is unknown: then the name a figure is attached to tells facts apart.
+    pub entity_distinguishes: bool,
 }
 
 /// A value as a closed interval on one axis: the number, or days since the common era.
@@ -562,7 +565,12 @@ fn judge_pair(
             crate::text::normalize::fold(other.sentence).contains(&crate::text::normalize::fold(e))
         })
     };
+    // The name matters only where its article gives figures of this measure to other names
+    // too (a wind speed per town, a score per candidate); `85 bateaux … sur la Seine` in an
+    // article of one boat count is the count of the event.
+    let (named, _) = if fa.entity.is_some() { (a, b) } else { (b, a) };
     if fa.entity.is_some() != fb.entity.is_some()
+        && claims[named].entity_distinguishes
         && !names(fa, &claims[b])
         && !names(fb, &claims[a])
     {
@@ -572,6 +580,8 @@ fn judge_pair(
     // A figure far nearer to it than the one paired counts too (`41,45 %` beside `58,55 %`
     // against `41,46 %`): the figures paired are the wrong ones.
     let gap = intervals[a].distance(intervals[b]);
+    // An open-ended neighbour (`plus de 80 chefs d'État`) stands for its figure, not for every
+    // value beyond it.
     let states = |f: &Frame, i: Interval| {
         f.neighbours.iter().any(|v| {
             let n = Interval::read(v);
@@ -771,6 +781,7 @@ mod tests {
             published: NaiveDate::from_ymd_opt(2024, 6, day),
             tally: false,
             bulletin: &NO_BULLETIN,
+            entity_distinguishes: true,
         }
     }
 
