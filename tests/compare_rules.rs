@@ -925,3 +925,20 @@ fn a_place_named_beside_an_article_s_only_figure_does_not_make_it_another_fact()
         assert_ne!(format!("{:?}", s.verdict.kind), "Conflict", "{s:#?}");
     }
 }
+
+#[test]
+fn a_name_across_a_comma_and_a_conjunction_is_not_the_figure_s() {
+    let d = doc(
+        "a",
+        "2024-07-27",
+        "Le président a parlé aux côtés du patron du comité, Jean Dufour, et devant 64 maires \
+         de la région.",
+    );
+    let extraction = claims::extract_all(std::slice::from_ref(&d));
+    let c = extraction.documents[0]
+        .claims
+        .iter()
+        .find(|c| c.text.starts_with("64"))
+        .expect("the count");
+    assert_eq!(c.entity, None, "{c:?}");
+}

@@ -440,7 +440,8 @@ fn attached(
                 .iter()
                 .filter(|t| t.text == "," || lex_.list_joiners.contains(&t.lower.as_ref()))
                 .count();
-            (gap <= ATTACH_WINDOW && !breaks(a, b)).then_some((gap + COMMA_GAP * commas, s, e))
+            let weighed = gap + COMMA_GAP * commas;
+            (weighed <= ATTACH_WINDOW && !breaks(a, b)).then_some((weighed, s, e))
         })
         .min()
         .map(|(_, s, e)| (s, e))
