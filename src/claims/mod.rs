@@ -356,8 +356,8 @@ pub fn extract(doc: &Document) -> DocumentClaims {
 
 /// A bare count that is part of a total (`dont 780 000 en Bretagne`), stands against another
 /// (`contre 2,5 millions`) or in parentheses (`Taroudant (452)`) counts what the sentence's
-/// figure before it counts: it takes that
-/// figure's noun.
+/// figure before it counts: it takes that figure's noun. One announced as `le nombre des X`
+/// counts X.
 fn inherit_nouns(lex_: &Lexicon, toks: &[lex::Tok], offsets: &Offsets, claims: &mut [Claim]) {
     for k in 0..claims.len() {
         let c = &claims[k];

@@ -66,29 +66,14 @@ fn glued_unit(
         return None;
     }
     // `3h45`: hours and minutes glued, read as a length only where the clock reader left it.
-    if let Some(minutes) = suffix
+    let minutes = suffix
         .strip_prefix('h')
         .filter(|m| m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()))
         .and_then(|m| m.parse::<u32>().ok())
-        .filter(|&m| m < 60)
-    {
-        let hour = lex.unit("h")?;
-        let value = numbers::parse_number(lex, digits)? * hour.factor + f64::from(minutes) * 60.0;
-        let stated = Range::exact(value);
-        return Some(QuantityMatch {
-            start,
-            end: k + 1,
-            stated,
-            range: stated.modified(modifier),
-            unit: hour.unit,
-            unit_word: Some(t.text.get(split..).unwrap_or(suffix).to_string()),
-            modifier,
-            noun: None,
-            ordinal: false,
-        });
-    }
-    let unit = lex.unit(suffix)?;
-    let value = numbers::parse_number(lex, digits)? * unit.factor;
+        .filter(|&m| m < 60);
+    let unit = lex.unit(if minutes.is_some() { "h" } else { suffix })?;
+    let value = numbers::parse_number(lex, digits)? * unit.factor
+        + minutes.map_or(0.0, |m| f64::from(m) * 60.0);
     let stated = Range::exact(value);
     Some(QuantityMatch {
         start,

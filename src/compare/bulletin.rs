@@ -18,7 +18,7 @@ pub struct Figure {
 }
 
 /// The exact tally figures of one document, sorted.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Bulletin(Vec<Figure>);
 
 /// Figures below this are too common to identify a communiqué (`deux morts`, `trois blessés`).
@@ -96,6 +96,6 @@ mod tests {
             "morts",
             None
         ));
-        assert!(!a.shares_beyond(&Bulletin::default(), "morts", None));
+        assert!(!a.shares_beyond(&Bulletin::empty(), "morts", None));
     }
 }
