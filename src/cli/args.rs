@@ -460,9 +460,33 @@ pub struct GenArgs {
     /// Write to this file (replaced atomically) instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// French news instead of pseudo-words: events told by several outlets (a wire dispatch,
+    /// its copies, rewrites), with planted facts (a changed figure, a rounder one, a rising toll,
+    /// two claimants' counts) for measuring the claim comparison.
+    #[arg(long)]
+    pub news: bool,
+    /// With --news: how many events the documents tell (default: one per about seven documents).
+    #[arg(long, requires = "news")]
+    pub events: Option<usize>,
+    /// With --news: events that start on one day.
+    #[arg(long, default_value_t = 15, requires = "news")]
+    pub events_per_day: usize,
+    /// With --news: write the planted facts (documents, character spans, expected verdict) to
+    /// this file as JSON Lines.
+    #[arg(long, requires = "news")]
+    pub truth: Option<PathBuf>,
 }
 
 impl GenArgs {
+    pub fn news_params(&self) -> recoupe::synth::news::NewsParams {
+        recoupe::synth::news::NewsParams {
+            documents: self.documents,
+            events: self.events.filter(|&e| e > 0),
+            seed: self.seed,
+            events_per_day: self.events_per_day.max(1),
+        }
+    }
+
     pub fn params(&self) -> GenParams {
         GenParams {
             documents: self.documents,

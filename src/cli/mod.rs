@@ -148,6 +148,42 @@ fn run(cli: Cli) -> Result<i32> {
         }
         Command::Gate(args) => gate::gate(&args, cli.quiet, &progress),
         Command::Index(command) => gate::index(&command, cli.quiet, &progress),
+        Command::Gen(args) if args.news => {
+            output::check(
+                [args.output.as_deref(), args.truth.as_deref()],
+                &Inputs::default(),
+            )?;
+            let params = args.news_params();
+            let jsonl = |out: &mut dyn std::io::Write, line: String| {
+                out.write_all(line.as_bytes())?;
+                out.write_all(b"\n")
+            };
+            // The truth streams to its file (or nowhere) while the documents stream out.
+            let documents = |truth: &mut dyn std::io::Write| {
+                output::write_with(args.output.as_deref(), &Inputs::default(), |out| {
+                    recoupe::synth::news::generate_each(
+                        &params,
+                        |doc| jsonl(out, serde_json::to_string(doc).unwrap_or_default()),
+                        |fact| jsonl(truth, serde_json::to_string(fact).unwrap_or_default()),
+                    )
+                })
+            };
+            match &args.truth {
+                Some(path) => {
+                    let mut failed = None;
+                    output::write_with(Some(path), &Inputs::default(), |truth| {
+                        documents(truth).map_err(|e| {
+                            let message = format!("{e:#}");
+                            failed = Some(e);
+                            std::io::Error::other(message)
+                        })
+                    })
+                    .map_err(|e| failed.take().unwrap_or(e))?;
+                }
+                None => documents(&mut std::io::sink())?,
+            }
+            Ok(EXIT_OK)
+        }
         Command::Gen(args) => {
             output::write_with(args.output.as_deref(), &Inputs::default(), |out| {
                 recoupe::synth::generate_each(&args.params(), |doc| {
