@@ -942,3 +942,144 @@ fn a_name_across_a_comma_and_a_conjunction_is_not_the_figure_s() {
         .expect("the count");
     assert_eq!(c.entity, None, "{c:?}");
 }
+
+#[test]
+fn storms_told_in_the_same_words_are_as_many_events() {
+    // Ten storms of one week, each told by two outlets in sentences that differ only by their
+    // figures, all quoting Météo-France: what tells them apart is the storms' and towns'
+    // names, not a name every storm's articles give.
+    let storms = [
+        ("Lucien", "Quimper"),
+        ("Mireille", "Bayonne"),
+        ("Nestor", "Dieppe"),
+        ("Ophélie", "Sète"),
+        ("Paulin", "Calais"),
+        ("Romane", "Lorient"),
+        ("Sacha", "Vannes"),
+        ("Thelma", "Fréjus"),
+        ("Ulysse", "Brest"),
+        ("Valentine", "Royan"),
+    ];
+    let mut docs = Vec::new();
+    for (k, (name, town)) in storms.iter().enumerate() {
+        let homes = format!("{} 480", 12 + 3 * k);
+        for outlet in ["a", "b"] {
+            docs.push(doc(
+                &format!("{outlet}{k}"),
+                "2024-11-04",
+                &format!(
+                    "La tempête {name} a balayé la côte autour de {town} dans la nuit, selon \
+                     Météo-France. Au plus fort de l'épisode, la tempête a privé \
+                     d'électricité {homes} foyers dans toute la région, selon le gestionnaire \
+                     du réseau. Les secours de {town} sont intervenus ({outlet})."
+                ),
+            ));
+        }
+    }
+    let c = compared(&docs);
+    for s in &c.slots {
+        let figures: std::collections::BTreeSet<&str> =
+            s.claims.iter().map(|x| x.claim.text.as_str()).collect();
+        assert_eq!(
+            figures.len(),
+            1,
+            "several storms' counts in one slot: {figures:?}"
+        );
+    }
+    assert_eq!(
+        verdict_of(&c, "12 480 foyers").as_deref(),
+        Some("Agree"),
+        "{:#?}",
+        c.slots
+    );
+}
+
+#[test]
+fn a_toll_given_as_a_minimum_then_higher_the_next_day_is_a_timeline() {
+    let docs = [
+        doc(
+            "a",
+            "2024-03-11",
+            "Un séisme a frappé la vallée de l'Ubaye. Le séisme a fait au moins 56 morts dans \
+             la vallée, selon les secours.",
+        ),
+        doc(
+            "b",
+            "2024-03-12",
+            "Dans la vallée de l'Ubaye, les recherches continuent. Le séisme a fait 95 morts \
+             dans la vallée, selon les secours.",
+        ),
+    ];
+    let c = compared(&docs);
+    assert_eq!(
+        verdict_of(&c, "95 morts").as_deref(),
+        Some("Timeline"),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn a_rounder_figure_a_day_later_is_no_rise() {
+    let docs = [
+        doc(
+            "a",
+            "2024-03-11",
+            "Un séisme a frappé la vallée de l'Ubaye. Les secours ont soigné près de 75 blessés \
+             dans la vallée.",
+        ),
+        doc(
+            "b",
+            "2024-03-12",
+            "Dans la vallée de l'Ubaye, les recherches continuent. Les secours ont soigné 75 \
+             blessés dans la vallée.",
+        ),
+    ];
+    let c = compared(&docs);
+    assert_eq!(
+        verdict_of(&c, "75 blessés").as_deref(),
+        Some("Precision"),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn sentences_alike_but_for_their_figures_state_one_fact_without_naming_the_measure() {
+    let docs = [
+        doc(
+            "a",
+            "2024-08-02",
+            "Un incendie a ravagé la forêt près de Lacanau. Le feu a détruit 8 412 hectares de \
+             pinède. La circulation est coupée.",
+        ),
+        doc(
+            "b",
+            "2024-08-02",
+            "Près de Lacanau, les pompiers luttent toujours. Le feu a détruit 6 471 hectares de \
+             pinède. Une enquête est ouverte.",
+        ),
+    ];
+    let c = compared(&docs);
+    assert_eq!(
+        verdict_of(&c, "6 471 hectares").as_deref(),
+        Some("Conflict"),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn a_town_named_with_its_article_is_a_name() {
+    let docs = [doc(
+        "a",
+        "2024-08-02",
+        "Le cortège a traversé le centre de La Roche-sur-Yon en fin de matinée.",
+    )];
+    let extraction = claims::extract_all(&docs);
+    assert!(
+        extraction
+            .entities
+            .iter()
+            .any(|g| g.variants.iter().any(|v| v.spelling == "La Roche-sur-Yon")),
+        "{:?}",
+        extraction.entities
+    );
+}

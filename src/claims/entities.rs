@@ -86,7 +86,12 @@ pub fn mentions(
                 toks[i - 1].lower.as_ref(),
                 "." | "!" | "?" | "«" | "\"" | "“" | ":"
             );
-        let stop = lex.is_stopword(&first.lower) || lex.is_person_title(&first.lower) && single;
+        // An article capitalised inside a sentence is part of the name (`à La Rochelle`,
+        // `selon Le Monde`); opening a sentence it is only the sentence's.
+        let named_article =
+            !at_sentence_start && !single && lex.articles.contains(&first.lower.as_ref());
+        let stop = !named_article
+            && (lex.is_stopword(&first.lower) || lex.is_person_title(&first.lower) && single);
         let keep = !stop
             && (!at_sentence_start
                 || !single

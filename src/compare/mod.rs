@@ -2,6 +2,7 @@
 //! whether the sources agree on it (verdicts); quotes reworded or re-attributed across sources;
 //! names spelled differently.
 
+pub mod affinity;
 pub mod bulletin;
 pub mod context;
 pub mod frame;

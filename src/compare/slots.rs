@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::CompareParams;
+use super::affinity::Affinity;
 use super::bulletin::Bulletin;
 use super::context::{self, Context};
 use super::frame::Frame;
@@ -100,7 +101,17 @@ pub fn build(
         .map(|(d, c)| Bulletin::of(&d.claims, c))
         .collect();
     let weighted = context::weigh(&contexts);
-    let pairs = document_pairs(&spellings, &weighted, &published, params);
+    let doc_groups: Vec<Vec<usize>> = spellings
+        .iter()
+        .map(|names| {
+            let mut groups: Vec<usize> = names.iter().map(|&(_, g)| g).collect();
+            groups.sort_unstable();
+            groups.dedup();
+            groups
+        })
+        .collect();
+    let affinity = Affinity::new(&doc_groups);
+    let pairs = document_pairs(&doc_groups, &affinity, &weighted, &published, params);
     let mut edges: Vec<(At, At, f64)> = pairs
         .par_iter()
         .flat_map_iter(|&(a, b)| mutual_best(a, b, &weighted, params.link_threshold))
@@ -127,6 +138,15 @@ pub fn build(
             return None;
         }
         if slot.iter().any(|&m| m.0 == x.0 && value(m) != value(x)) {
+            return None;
+        }
+        // Nor do the figures of another event's articles, however alike their sentences.
+        if slot
+            .iter()
+            .filter(|m| m.0 != x.0)
+            .take(JOIN_CHECKS)
+            .any(|m| !affinity.same_event(m.0, x.0))
+        {
             return None;
         }
         let sims: Vec<f64> = slot
@@ -283,29 +303,26 @@ fn attributed_frame(claims: &[Claim], contexts: &[Context], k: usize) -> Frame {
 const MAX_PARTNERS: usize = 200;
 
 /// The pairs of documents whose claims are compared: published within the event window (or
-/// undated) and naming a common entity; a document naming none is compared with the documents
+/// undated) and naming the same event's names (see [`super::affinity`]); a document naming none is compared with the documents
 /// whose claims share a key with one of its claims (the only ones it could link with). Keys
 /// and entities shared by more than [`MAX_POSTING`] documents propose no pairs, and each
 /// document keeps its [`MAX_PARTNERS`] best partners, so the work grows with the corpus, not
 /// with its square.
 fn document_pairs(
-    spellings: &[Vec<(String, usize)>],
+    doc_entities: &[Vec<usize>],
+    affinity: &Affinity,
     weighted: &[Vec<context::Weighted>],
     published: &[Option<NaiveDate>],
     params: &CompareParams,
 ) -> Vec<(usize, usize)> {
-    let n = spellings.len();
-    let named: Vec<bool> = spellings.iter().map(|s| !s.is_empty()).collect();
+    let n = doc_entities.len();
+    let named: Vec<bool> = doc_entities.iter().map(|s| !s.is_empty()).collect();
     // Postings: entity groups (of documents that name them), claim keys (of every document).
     let mut entity_postings: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
     let mut key_postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    let mut doc_entities: Vec<Vec<usize>> = Vec::with_capacity(n);
     let mut doc_keys: Vec<Vec<u64>> = Vec::with_capacity(n);
-    for d in 0..n {
-        let mut groups: Vec<usize> = spellings[d].iter().map(|&(_, g)| g).collect();
-        groups.sort_unstable();
-        groups.dedup();
-        for &g in &groups {
+    for (d, groups) in doc_entities.iter().enumerate() {
+        for &g in groups {
             entity_postings.entry(g).or_default().push(d as u32);
         }
         let mut keys: Vec<u64> = weighted[d].iter().flat_map(|w| w.keys()).collect();
@@ -314,12 +331,14 @@ fn document_pairs(
         for &k in &keys {
             key_postings.entry(k).or_default().push(d as u32);
         }
-        doc_entities.push(groups);
         doc_keys.push(keys);
     }
-    let same_event = |a: usize, b: usize| match (published[a], published[b]) {
-        (Some(x), Some(y)) => (x - y).num_days().abs() <= params.event_window_days,
-        _ => true,
+    let same_event = |a: usize, b: usize| {
+        let close = match (published[a], published[b]) {
+            (Some(x), Some(y)) => (x - y).num_days().abs() <= params.event_window_days,
+            _ => true,
+        };
+        close && affinity.same_event(a, b)
     };
     let distance = |a: usize, b: usize| match (published[a], published[b]) {
         (Some(x), Some(y)) => (x - y).num_days().unsigned_abs(),

@@ -169,6 +169,53 @@ fn days(d: NaiveDate) -> f64 {
     f64::from(chrono::Datelike::num_days_from_ce(&d))
 }
 
+/// The day a tally holds as of: the one its sentence names, else its publication's.
+fn tally_day(claim: &Input) -> Option<NaiveDate> {
+    claim
+        .frame
+        .as_of
+        .as_ref()
+        .filter(|x| !x.clock)
+        .and_then(|x| x.at)
+        .and_then(|at| date_of(at.floor()))
+        .or(claim.published)
+}
+
+/// Whether compatible figures of a running tally rose from one day to the next: every figure
+/// of a later day at least every earlier one, and one later figure, exact or a minimum, above
+/// an earlier figure (`au moins 56 morts`, then `95 morts`). A rounder later figure (`près de
+/// 60`) is no evidence of a rise.
+fn rising_tally(claims: &[Input], stated: &[Interval]) -> bool {
+    // One figure stated as a tally (`au moins`, `bilan`) makes the fact a running one.
+    if !claims.iter().any(|c| c.tally) {
+        return false;
+    }
+    let Some(days) = claims.iter().map(tally_day).collect::<Option<Vec<_>>>() else {
+        return false;
+    };
+    let mut rose = false;
+    for a in 0..claims.len() {
+        for b in 0..claims.len() {
+            if days[a] >= days[b] {
+                continue;
+            }
+            let (early, late) = (stated[a], stated[b]);
+            if late.lo < early.lo {
+                return false;
+            }
+            let exact_or_minimum = late.lo == late.hi || late.hi == f64::INFINITY;
+            // Above all an earlier figure allows: its top, or its figure when open-ended.
+            let top = if early.hi.is_finite() {
+                early.hi
+            } else {
+                early.lo
+            };
+            rose |= exact_or_minimum && late.lo > top;
+        }
+    }
+    rose
+}
+
 fn date_of(days: f64) -> Option<NaiveDate> {
     if !days.is_finite() {
         return None;
@@ -293,6 +340,19 @@ pub fn judge_pairs(
             return Verdict {
                 kind: VerdictKind::Agree,
                 reason: agreement(claims),
+                arithmetic,
+                confidence,
+            };
+        }
+        // A toll stated as a minimum one day and as a higher figure the next rose: the
+        // intervals meet only because `au moins` leaves the top open.
+        if rising_tally(claims, &stated) {
+            if let Some(steps) = timeline(claims, &stated, axis) {
+                arithmetic.extend(steps);
+            }
+            return Verdict {
+                kind: VerdictKind::Timeline,
+                reason: "The figure is a running tally that rises from one update to the next: it evolves rather than contradicts.".to_string(),
                 arithmetic,
                 confidence,
             };
@@ -519,18 +579,7 @@ fn judge_pair(
         return (VerdictKind::NeedsReview, sure, Why::AsOf);
     }
     if claims[a].tally && claims[b].tally {
-        // The day a tally holds as of: the one its sentence names, else its publication's.
-        let day = |k: usize| {
-            claims[k]
-                .frame
-                .as_of
-                .as_ref()
-                .filter(|x| !x.clock)
-                .and_then(|x| x.at)
-                .and_then(|at| date_of(at.floor()))
-                .or(claims[k].published)
-        };
-        match (day(a), day(b)) {
+        match (tally_day(&claims[a]), tally_day(&claims[b])) {
             (Some(da), Some(db)) if da != db => {
                 let (early, late) = if da < db { (a, b) } else { (b, a) };
                 // A tally does not fall from one report to the next.
@@ -555,7 +604,8 @@ fn judge_pair(
         (Some(x), Some(y)) => x == y,
         _ => one_measure(claims[a].value),
     };
-    if quantity && !same_measure {
+    // Sentences alike but for the figure say the same of what it measures, named or not.
+    if quantity && !same_measure && sure < ALIKE {
         return (VerdictKind::NeedsReview, sure, Why::Measure);
     }
     // `Marine Le Pen : 41,45 %` against a share of no one in particular; but a sentence that
@@ -663,6 +713,9 @@ const NEARER: f64 = 10.0;
 /// How sure a conflict between two copies of one text is: they are one text, so their figures
 /// state one fact, whatever their sentences' similarity to the rest of the slot.
 const REPRINT_CONFIDENCE: f64 = 0.9;
+
+/// Similarity from which two sentences are alike but for their figures.
+const ALIKE: f64 = 0.9;
 
 /// Why a disjoint pair got its verdict; the slot's reason says it in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
