@@ -110,8 +110,18 @@ pub fn build(
             groups
         })
         .collect();
-    let affinity = Affinity::new(&doc_groups);
-    let pairs = document_pairs(&doc_groups, &affinity, &weighted, &published, params);
+    let affinity = Affinity::new(&doc_groups, &published, params.event_window_days);
+    // Published within the event window (or undated) and naming one event's names: checked
+    // for every pair of documents compared and for every member a slot admits, so that a chain
+    // of links within the window does not join articles a fortnight apart.
+    let same_event = |a: usize, b: usize| {
+        let close = match (published[a], published[b]) {
+            (Some(x), Some(y)) => (x - y).num_days().abs() <= params.event_window_days,
+            _ => true,
+        };
+        close && affinity.same_event(a, b)
+    };
+    let pairs = document_pairs(&doc_groups, &same_event, &weighted, &published);
     let mut edges: Vec<(At, At, f64)> = pairs
         .par_iter()
         .flat_map_iter(|&(a, b)| mutual_best(a, b, &weighted, params.link_threshold))
@@ -145,7 +155,7 @@ pub fn build(
             .iter()
             .filter(|m| m.0 != x.0)
             .take(JOIN_CHECKS)
-            .any(|m| !affinity.same_event(m.0, x.0))
+            .any(|m| !same_event(m.0, x.0))
         {
             return None;
         }
@@ -302,18 +312,17 @@ fn attributed_frame(claims: &[Claim], contexts: &[Context], k: usize) -> Frame {
 /// corpus of fewer documents is compared exactly as without the bound.
 const MAX_PARTNERS: usize = 200;
 
-/// The pairs of documents whose claims are compared: published within the event window (or
-/// undated) and naming the same event's names (see [`super::affinity`]); a document naming none is compared with the documents
-/// whose claims share a key with one of its claims (the only ones it could link with). Keys
+/// The pairs of documents whose claims are compared: `same_event` ones naming a common entity;
+/// a document naming none is compared with the documents whose claims share a key with one of
+/// its claims (the only ones it could link with). Keys
 /// and entities shared by more than [`MAX_POSTING`] documents propose no pairs, and each
 /// document keeps its [`MAX_PARTNERS`] best partners, so the work grows with the corpus, not
 /// with its square.
 fn document_pairs(
     doc_entities: &[Vec<usize>],
-    affinity: &Affinity,
+    same_event: &(dyn Fn(usize, usize) -> bool + Sync),
     weighted: &[Vec<context::Weighted>],
     published: &[Option<NaiveDate>],
-    params: &CompareParams,
 ) -> Vec<(usize, usize)> {
     let n = doc_entities.len();
     let named: Vec<bool> = doc_entities.iter().map(|s| !s.is_empty()).collect();
@@ -333,13 +342,6 @@ fn document_pairs(
         }
         doc_keys.push(keys);
     }
-    let same_event = |a: usize, b: usize| {
-        let close = match (published[a], published[b]) {
-            (Some(x), Some(y)) => (x - y).num_days().abs() <= params.event_window_days,
-            _ => true,
-        };
-        close && affinity.same_event(a, b)
-    };
     let distance = |a: usize, b: usize| match (published[a], published[b]) {
         (Some(x), Some(y)) => (x - y).num_days().unsigned_abs(),
         _ => 0,

@@ -124,7 +124,9 @@ struct EventKind {
     /// First sentences: what happened, where (an article names its event in its lead).
     leads: &'static [&'static str],
     facts: &'static [FactKind],
-    /// Sentences without figures that every article of such an event may tell.
+    /// Sentences without figures that every article of such an event may tell, with
+    /// alternatives in brackets (`[a|b]`), one taken per article: two outlets do not word a
+    /// background sentence alike unless one copies the other.
     fillers: &'static [&'static str],
 }
 
@@ -192,14 +194,14 @@ const EARTHQUAKE: EventKind = EventKind {
         },
     ],
     fillers: &[
-        "Les secours ont travaillé toute la nuit pour dégager les décombres.",
-        "De nombreux habitants ont passé la nuit dehors, par crainte des répliques.",
-        "Le maire de {ville}, {personne}, a appelé la population au calme.",
-        "« Nous avons été réveillés par un grondement terrible », raconte une habitante.",
-        "Des équipes de secouristes venues de toute la région ont été dépêchées sur place.",
-        "Les écoles de la commune resteront fermées jusqu'à nouvel ordre.",
-        "Plusieurs routes de montagne ont été coupées par des éboulements.",
-        "Le gouvernement a annoncé le déblocage d'une aide d'urgence pour les sinistrés.",
+        "[Les secours|Les sauveteurs|Des équipes de secouristes|Les pompiers] [ont travaillé toute la nuit pour|se relaient depuis l'aube pour|s'efforcent toujours de] [dégager les décombres|retrouver d'éventuels survivants|sécuriser les bâtiments fragilisés][| à {ville}| dans les villages voisins| malgré les répliques].",
+        "[De nombreux habitants|Beaucoup de familles|Des centaines de riverains] ont [passé la nuit|dormi] [dehors|dans leur voiture|sous des tentes][, par crainte des répliques|, de peur de nouvelles secousses|].",
+        "[Le maire de {ville}, {personne}, a appelé|{personne}, maire de {ville}, appelle|Le maire, {personne}, a invité] [la population|les habitants] [au calme|à la prudence|à ne pas rentrer chez eux].",
+        "« [Nous avons été réveillés|On a été réveillés|J'ai été réveillée] par un [grondement terrible|bruit sourd|fracas épouvantable] », [raconte|témoigne|confie] une habitante[| de {ville}| du centre-ville].",
+        "[Des renforts venus de toute la région|Des équipes spécialisées|Des secouristes de {ville2}] ont été [dépêchés|envoyés|acheminés] sur place[| dans la matinée| dès les premières heures].",
+        "Les écoles [de la commune|de {ville}|du secteur] [resteront fermées|sont fermées|n'ouvriront pas] [jusqu'à nouvel ordre|jusqu'à la fin de la semaine|le temps des vérifications].",
+        "[Plusieurs routes de montagne|Des axes secondaires|Certaines routes] ont été [coupées|bloquées|rendues impraticables] par des [éboulements|chutes de pierres|glissements de terrain].",
+        "Le gouvernement a [annoncé|promis|débloqué] [une aide d'urgence|un fonds exceptionnel|des moyens supplémentaires] pour [les sinistrés|les familles touchées|les communes concernées].",
     ],
 };
 
@@ -254,14 +256,14 @@ const FIRE: EventKind = EventKind {
         },
     ],
     fillers: &[
-        "Le feu a repris dans la soirée, attisé par un vent violent.",
-        "Les habitants de {ville} ont été invités à rester chez eux.",
-        "La préfecture a interdit l'accès aux massifs forestiers du département.",
-        "« La situation reste très difficile », a déclaré {personne}, préfet du département.",
-        "L'origine du sinistre n'est pas encore connue.",
-        "Une enquête a été ouverte pour déterminer les causes de l'incendie.",
-        "Une épaisse fumée était visible depuis {ville2}.",
-        "La circulation a été interrompue sur plusieurs routes départementales.",
+        "Le feu a [repris|redoublé d'intensité|progressé] [dans la soirée|en fin d'après-midi|dans la nuit], [attisé|poussé] par [un vent violent|le mistral|des rafales tournantes].",
+        "Les habitants de {ville} ont été [invités|appelés] à [rester chez eux|fermer leurs volets|éviter les déplacements][| jusqu'à nouvel ordre].",
+        "[La préfecture|Les autorités|Le préfet] [a interdit|ont interdit|a fermé] l'accès aux massifs forestiers [du département|de la zone|autour de {ville}].",
+        "« La situation [reste très difficile|est encore préoccupante|n'est pas stabilisée] », a [déclaré|reconnu|souligné] {personne}, [préfet du département|préfète|directrice de cabinet du préfet].",
+        "L'origine [du sinistre|de l'incendie|du feu] n'est [pas encore connue|toujours pas établie|pas déterminée à ce stade].",
+        "Une enquête a été ouverte [pour déterminer les causes de l'incendie|afin d'établir l'origine du feu|par le parquet][| de {ville}].",
+        "Une [épaisse|immense|impressionnante] [fumée|colonne de fumée|fumée noire] était visible depuis {ville2}[| et au-delà| toute la journée].",
+        "La circulation a été [interrompue|coupée|déviée] sur [plusieurs routes départementales|l'autoroute|les routes d'accès à {ville}].",
     ],
 };
 
@@ -315,13 +317,13 @@ const DEMONSTRATION: EventKind = EventKind {
         },
     ],
     fillers: &[
-        "Le cortège s'est élancé en début d'après-midi de la place de la République.",
-        "Les syndicats appellent à une nouvelle journée de mobilisation la semaine prochaine.",
-        "« Nous ne lâcherons rien », a lancé {personne}, responsable syndical.",
-        "Quelques vitrines ont été brisées en fin de journée.",
-        "Le gouvernement n'entend pas revenir sur le texte.",
-        "Les transports en commun ont été fortement perturbés toute la journée.",
-        "L'intersyndicale doit se réunir dans la soirée pour décider de la suite du mouvement.",
+        "Le cortège s'est [élancé|ébranlé|mis en marche] [en début d'après-midi|vers 14 heures|peu après midi] de la place de la République.",
+        "[Les syndicats|L'intersyndicale|Les organisations syndicales] [appellent à|prévoient|annoncent] une nouvelle journée de mobilisation [la semaine prochaine|dans les prochains jours|jeudi prochain].",
+        "« [Nous ne lâcherons rien|On ne lâchera rien|Nous irons jusqu'au bout] », a [lancé|martelé|prévenu] {personne}, [responsable syndical|secrétaire départementale|porte-parole de l'intersyndicale].",
+        "[Quelques vitrines|Des abribus|Plusieurs devantures] ont été [brisées|dégradées|vandalisées] en fin de [journée|cortège|manifestation][| à {ville}].",
+        "Le gouvernement [n'entend pas revenir sur le texte|maintient son projet|refuse de reculer][| malgré la mobilisation| pour l'instant].",
+        "Les transports en commun ont été [fortement|très] perturbés [toute la journée|dans l'agglomération de {ville}|jusqu'en soirée].",
+        "[L'intersyndicale|Les syndicats] [doit|doivent] se réunir [dans la soirée|demain|en début de semaine] pour [décider de la suite du mouvement|fixer les prochaines dates].",
     ],
 };
 
@@ -366,13 +368,13 @@ const STORM: EventKind = EventKind {
         },
     ],
     fillers: &[
-        "Des arbres sont tombés sur plusieurs routes du département.",
-        "Les trains ont été interrompus entre {ville} et {ville2}.",
-        "Les pompiers sont intervenus à de nombreuses reprises pour des toitures arrachées.",
-        "« On n'avait jamais vu ça », témoigne un commerçant de {ville}.",
-        "Les autorités recommandent de limiter les déplacements.",
-        "Les techniciens travaillent à rétablir le courant au plus vite.",
-        "Plusieurs écoles sont restées fermées par précaution.",
+        "Des arbres sont tombés sur [plusieurs routes du département|des voitures|des lignes électriques][| autour de {ville}| dans la nuit].",
+        "Les trains ont été [interrompus|suspendus|supprimés] entre {ville} et {ville2}[| une bonne partie de la journée| jusqu'à midi].",
+        "Les pompiers sont intervenus [à de nombreuses reprises|des centaines de fois|toute la nuit] pour des [toitures arrachées|arbres tombés|caves inondées].",
+        "« On n'avait [jamais vu ça|rien vu de tel depuis des années|pas connu pareil vent] », [témoigne|raconte|confie] un [commerçant|habitant|retraité] de {ville}.",
+        "Les autorités [recommandent|conseillent] de [limiter les déplacements|rester chez soi|ne pas s'approcher du littoral][| jusqu'à nouvel ordre].",
+        "Les techniciens [travaillent|sont mobilisés|s'activent] pour rétablir le courant [au plus vite|dans les prochaines heures|d'ici la fin de la journée].",
+        "[Plusieurs écoles|Des établissements scolaires|Les collèges du secteur] sont restés fermés [par précaution|toute la journée|à {ville}].",
     ],
 };
 
@@ -418,12 +420,12 @@ const INAUGURATION: EventKind = EventKind {
         },
     ],
     fillers: &[
-        "Le bâtiment a été inauguré samedi en présence du maire, {personne}.",
-        "Le projet avait pris du retard en raison de la hausse du prix des matériaux.",
-        "Les habitants pourront le découvrir lors de journées portes ouvertes.",
-        "« C'est une fierté pour toute la commune », a déclaré l'élu.",
-        "L'architecte a privilégié le bois et les matériaux locaux.",
-        "Une partie de l'opposition municipale avait critiqué l'ampleur du projet.",
+        "Le bâtiment a été inauguré [samedi|ce week-end|vendredi soir] en présence du maire, {personne}[| et de nombreux habitants| et du préfet].",
+        "Le projet avait pris du retard en raison [de la hausse du prix des matériaux|de recours en justice|de difficultés sur le chantier].",
+        "Les habitants pourront le découvrir lors de [journées portes ouvertes|visites guidées|deux journées de fête][| ce mois-ci| dès la semaine prochaine].",
+        "« C'est une [fierté|belle réussite|étape importante] pour [toute la commune|{ville}|les habitants] », a [déclaré|salué|souligné] l'élu.",
+        "L'architecte a [privilégié|fait le choix|misé sur] [le bois et les matériaux locaux|la lumière naturelle|des matériaux durables].",
+        "[Une partie de l'opposition municipale|L'opposition|Certains élus] avait [critiqué|contesté|dénoncé] l'ampleur du projet.",
     ],
 };
 
@@ -448,6 +450,19 @@ const TOWNS: &[&str] = &[
     "Auch", "Montauban", "Bergerac", "Guéret", "Vesoul", "Lons-le-Saunier", "Pontarlier",
     "Thonon-les-Bains", "Albertville", "Briançon", "Manosque", "Arles", "Aix-en-Provence",
     "Cannes", "Fréjus", "Sète",
+];
+
+/// Villages near an event's town: a first part and a second, as French communes are named.
+#[rustfmt::skip]
+const VILLAGE_HEADS: &[&str] = &[
+    "Saint-Martin", "Saint-Jean", "Sainte-Marie", "Villeneuve", "Neuville", "Montigny",
+    "Beaumont", "Châteauneuf", "Fontaine", "Saint-Germain", "Bourg-Saint-Pierre", "Mareuil",
+];
+
+#[rustfmt::skip]
+const VILLAGE_TAILS: &[&str] = &[
+    "-sur-Loire", "-sur-Mer", "-la-Forêt", "-en-Vallée", "-lès-Bains", "-sur-Seine",
+    "-le-Château", "-sur-Lot", "-en-Bresse", "-du-Lac", "-les-Vignes", "-sur-Ourthe",
 ];
 
 #[rustfmt::skip]
@@ -524,9 +539,9 @@ const OUTLETS: &[&str] = &[
 const WIRE: &str = "Agence Hexa-Presse";
 
 /// One event's cast.
-struct Cast {
+struct Cast<'a> {
     town: &'static str,
-    town2: &'static str,
+    town2: &'a str,
     person: String,
     storm: &'static str,
     reform: &'static str,
@@ -574,11 +589,18 @@ pub fn generate_each<E>(
         .unwrap_or_else(|| params.documents.div_ceil(7))
         .clamp(1, params.documents.max(1));
     let base = NaiveDate::from_ymd_opt(2023, 1, 2).unwrap_or_default();
-    // Towns come round in a shuffled order, storms in their season's order, so that a name
-    // is one event's within the days around it, as in real news.
+    // Towns and villages come round in a shuffled order, storms in their season's order, so
+    // that a name is one event's within the days around it, as in real news.
     let mut towns: Vec<&'static str> = TOWNS.to_vec();
     for i in (1..towns.len()).rev() {
         towns.swap(i, rng.below(i + 1));
+    }
+    let mut villages: Vec<String> = VILLAGE_HEADS
+        .iter()
+        .flat_map(|h| VILLAGE_TAILS.iter().map(move |t| format!("{h}{t}")))
+        .collect();
+    for i in (1..villages.len()).rev() {
+        villages.swap(i, rng.below(i + 1));
     }
     let mut storms = 0;
     let mut written = 0;
@@ -605,7 +627,7 @@ pub fn generate_each<E>(
         storms += usize::from(std::ptr::eq(kind, &STORM));
         let places = (
             towns[e % towns.len()],
-            towns[(e + towns.len() / 2) % towns.len()],
+            villages[e % villages.len()].as_str(),
         );
         let (docs, facts) = event(&mut rng, (e, kind), written, n, day, places, storm);
         written += docs.len();
@@ -634,7 +656,7 @@ fn event(
     first_doc: usize,
     n: usize,
     day: NaiveDate,
-    (town, town2): (&'static str, &'static str),
+    (town, town2): (&'static str, &str),
     storm: &'static str,
 ) -> (Vec<NewsDoc>, Vec<PlantedFact>) {
     let cast = Cast {
@@ -924,7 +946,7 @@ fn article(
     let mut lead = vec![plain(fill(kind.leads[rng.below(kind.leads.len())], cast))];
     lead.extend(facts.next());
     if let Some(k) = fill_iter.next() {
-        lead.push(plain(fill(kind.fillers[k], cast)));
+        lead.push(plain(fill(&vary(kind.fillers[k], rng), cast)));
     }
     paragraphs.push(lead);
     loop {
@@ -935,7 +957,7 @@ fn article(
             }
         }
         if let Some(k) = fill_iter.next() {
-            paragraph.push(plain(fill(kind.fillers[k], cast)));
+            paragraph.push(plain(fill(&vary(kind.fillers[k], rng), cast)));
         }
         if paragraph.is_empty() {
             break;
@@ -976,6 +998,23 @@ fn capitalise(s: &str) -> String {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
     }
+}
+
+/// `template` with one alternative of each `[a|b|c]` taken.
+fn vary(template: &str, rng: &mut Rng) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find(']') else {
+            break;
+        };
+        let choices: Vec<&str> = rest[open + 1..open + close].split('|').collect();
+        out.push_str(choices[rng.below(choices.len())]);
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `de` before a name, as French writes it: `d'Albi`, `du Havre`, `de Lyon`.
@@ -1159,6 +1198,21 @@ mod tests {
             docs.iter().map(|d| d.published.as_str()).collect();
         assert!(days.len() <= 2, "{days:?}");
         assert!(facts.iter().all(|f| f.event == "event000000"));
+    }
+
+    #[test]
+    fn background_sentences_vary_from_one_article_to_the_next() {
+        let mut rng = Rng(3);
+        let said: std::collections::BTreeSet<String> = (0..40)
+            .map(|_| {
+                vary(
+                    "[Les secours|Les pompiers] ont [agi|aidé][| vite].",
+                    &mut rng,
+                )
+            })
+            .collect();
+        assert_eq!(said.len(), 8, "{said:?}");
+        assert!(said.contains("Les pompiers ont aidé vite."));
     }
 
     #[test]
