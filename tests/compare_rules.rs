@@ -1083,3 +1083,41 @@ fn a_town_named_with_its_article_is_a_name() {
         extraction.entities
     );
 }
+
+#[test]
+fn a_cost_and_a_burnt_area_are_named_measures_whatever_the_words_for_them() {
+    let docs = [
+        doc(
+            "a",
+            "2024-08-02",
+            "La piscine de Vierzon a rouvert. Le nouveau bassin représente un investissement de \
+             12,4 millions d'euros pour la ville. Plus tôt, un feu a ravagé 840 hectares de \
+             landes près de la ville.",
+        ),
+        doc(
+            "b",
+            "2024-08-02",
+            "À Vierzon, la piscine accueille de nouveau le public. Le montant des travaux du \
+             bassin atteint 15,1 millions d'euros. Dans les landes voisines, 1 230 hectares sont \
+             partis en fumée.",
+        ),
+    ];
+    let c = compared(&docs);
+    let measures = |words: &str| -> Vec<Option<String>> {
+        c.slots
+            .iter()
+            .find(|s| s.claims.iter().any(|x| x.claim.text == words))
+            .map(|s| s.claims.iter().map(|x| x.frame.measure.clone()).collect())
+            .unwrap_or_default()
+    };
+    let cost = Some("coût".to_string());
+    assert_eq!(
+        measures("15,1 millions d'euros"),
+        [cost.clone(), cost],
+        "{c:#?}"
+    );
+    assert!(
+        measures("840 hectares").contains(&Some("surface brûlée".to_string())),
+        "{c:#?}"
+    );
+}

@@ -111,7 +111,8 @@ impl Planted {
 struct FactKind {
     name: &'static str,
     shape: Shape,
-    /// Sentences stating it; `{v}` is the figure (`{V}` at the start of a sentence).
+    /// Sentences stating it; `{v}` is the figure (`{V}` at the start of a sentence), with
+    /// alternatives in brackets as in [`EventKind::fillers`].
     templates: &'static [&'static str],
     /// The verdicts this fact may be planted with. A running tally (a toll, arrests) is not
     /// planted as a same-day conflict: two tolls of one day are two updates as often as a
@@ -139,18 +140,18 @@ const EARTHQUAKE: EventKind = EventKind {
         "Un violent séisme frappe {ville} et ses environs",
     ],
     leads: &[
-        "Un séisme a frappé la région de {ville} dans la nuit.",
-        "La terre a tremblé dans la nuit autour de {ville}, semant la panique parmi les habitants.",
-        "Les habitants de {ville} ont été réveillés en pleine nuit par un violent tremblement de terre.",
+        "Un séisme a [frappé|secoué] [la région de {ville}|{ville} et ses environs] [dans la nuit|au petit matin].",
+        "La terre a tremblé [dans la nuit|avant l'aube] autour de {ville}, semant [la panique|l'effroi|l'inquiétude] parmi les habitants.",
+        "Les habitants de {ville} ont été réveillés [en pleine nuit|brutalement] par un [violent|puissant] tremblement de terre.",
     ],
     facts: &[
         FactKind {
             name: "magnitude",
             shape: Shape::Tenths(38, 69),
             templates: &[
-                "Un séisme de magnitude {v} a frappé la région de {ville} dans la nuit.",
-                "La secousse, d'une magnitude de {v}, a été ressentie jusqu'à {ville2}.",
-                "D'une magnitude de {v}, le tremblement de terre a surpris les habitants dans leur sommeil.",
+                "Un séisme de magnitude {v} a [frappé|secoué|touché] [la région de {ville}|les environs de {ville}|le secteur de {ville}] [dans la nuit|en pleine nuit|peu avant l'aube].",
+                "La secousse, d'une magnitude de {v}, a été [ressentie|perçue|nettement ressentie] jusqu'à {ville2}[| et au-delà| selon les habitants].",
+                "D'une magnitude de {v}, le tremblement de terre a [surpris|réveillé|terrifié] les habitants [dans leur sommeil|en pleine nuit|de toute la vallée].",
             ],
             verdicts: &[Agree, Agree, Conflict],
         },
@@ -158,9 +159,9 @@ const EARTHQUAKE: EventKind = EventKind {
             name: "morts",
             shape: Shape::Count(3, 180),
             templates: &[
-                "Le séisme a fait {v} morts dans la région de {ville}.",
-                "{V} personnes ont perdu la vie dans le tremblement de terre.",
-                "Le bilan humain du séisme s'élève à {v} morts.",
+                "[Le séisme|Le tremblement de terre|La secousse] a fait {v} morts [dans la région de {ville}|autour de {ville}|dans les villages touchés].",
+                "{V} personnes ont [perdu la vie|péri|trouvé la mort] dans [le tremblement de terre|le séisme|la catastrophe][| autour de {ville}].",
+                "Le bilan [humain du séisme|de la catastrophe|du tremblement de terre] [s'élève à|atteint|est de] {v} morts.",
             ],
             verdicts: &[Agree, Precision, Timeline, Timeline],
         },
@@ -168,9 +169,9 @@ const EARTHQUAKE: EventKind = EventKind {
             name: "blessés",
             shape: Shape::Count(60, 900),
             templates: &[
-                "{V} personnes ont été blessées par le séisme, dont plusieurs grièvement.",
-                "Les secours ont pris en charge {v} blessés après le séisme.",
-                "Le tremblement de terre a également fait {v} blessés.",
+                "{V} personnes ont été blessées [par le séisme|dans le tremblement de terre|lors de la secousse][, dont plusieurs grièvement|, certaines gravement|].",
+                "[Les secours|Les hôpitaux de la région|Les services d'urgence] ont pris en charge {v} blessés [après le séisme|dans la nuit|depuis la secousse].",
+                "[Le tremblement de terre|Le séisme] a [également|aussi] fait {v} blessés[| dans la région| à {ville}].",
             ],
             verdicts: &[Agree, Precision, Timeline],
         },
@@ -178,8 +179,8 @@ const EARTHQUAKE: EventKind = EventKind {
             name: "heure",
             shape: Shape::Clock,
             templates: &[
-                "La secousse s'est produite à {v}, heure locale.",
-                "Il était {v} lorsque la terre a tremblé à {ville}.",
+                "La [secousse|première secousse|secousse principale] s'est produite à {v}[, heure locale|, heure de Paris|].",
+                "Il était {v} lorsque la terre a tremblé [à {ville}|dans la vallée|sous {ville}].",
             ],
             verdicts: &[Agree, Agree, Conflict],
         },
@@ -187,8 +188,8 @@ const EARTHQUAKE: EventKind = EventKind {
             name: "habitations",
             shape: Shape::Count(40, 2000),
             templates: &[
-                "{V} habitations ont été endommagées par le séisme.",
-                "Le séisme a endommagé {v} maisons, selon les premières estimations des services techniques.",
+                "{V} [habitations|maisons] ont été endommagées par [le séisme|la secousse][| autour de {ville}].",
+                "Le séisme a endommagé {v} maisons, [selon les premières estimations des services techniques|d'après un premier recensement|dans la commune et ses environs].",
             ],
             verdicts: &[Agree, Precision, Conflict],
         },
@@ -212,18 +213,18 @@ const FIRE: EventKind = EventKind {
         "Feu de forêt autour de {ville} : les pompiers mobilisés",
     ],
     leads: &[
-        "Un violent incendie s'est déclaré près de {ville}.",
-        "Les pompiers luttent toujours contre l'incendie qui ravage la forêt autour de {ville}.",
-        "Un feu de forêt est parti en début d'après-midi à proximité de {ville}.",
+        "Un [violent|important|gigantesque] incendie s'est déclaré [près de {ville}|aux portes de {ville}|dans le massif proche de {ville}].",
+        "Les pompiers luttent [toujours|encore] contre l'incendie qui ravage [la forêt|les collines] autour de {ville}.",
+        "Un feu de forêt est parti [en début d'après-midi|en fin de matinée|dans la journée] à proximité de {ville}.",
     ],
     facts: &[
         FactKind {
             name: "hectares",
             shape: Shape::Count(120, 9000),
             templates: &[
-                "L'incendie a parcouru {v} hectares de forêt près de {ville}.",
-                "Au total, {v} hectares de végétation sont partis en fumée autour de {ville}.",
-                "Le feu a détruit {v} hectares de pinède.",
+                "L'incendie a [parcouru|ravagé|brûlé] {v} hectares [de forêt|de végétation|de garrigue] [près de {ville}|autour de {ville}|depuis son départ].",
+                "[Au total|En tout|Au dernier point], {v} hectares de végétation sont partis en fumée [autour de {ville}|dans le massif|en quelques heures].",
+                "Le feu a [détruit|dévoré|réduit en cendres] {v} hectares [de pinède|de forêt|de broussailles][| près de {ville}].",
             ],
             verdicts: &[Agree, Precision, Conflict],
         },
@@ -231,8 +232,8 @@ const FIRE: EventKind = EventKind {
             name: "pompiers",
             shape: Shape::Count(80, 1500),
             templates: &[
-                "{V} pompiers sont mobilisés pour contenir le feu.",
-                "Le dispositif de lutte contre l'incendie compte {v} sapeurs-pompiers.",
+                "{V} pompiers [sont mobilisés|sont engagés|luttent] [pour contenir le feu|contre les flammes|sur le terrain][| depuis la veille].",
+                "Le dispositif [de lutte contre l'incendie|déployé sur place|mis en place par la préfecture] compte {v} sapeurs-pompiers.",
             ],
             verdicts: &[Agree, Conflict, Precision],
         },
@@ -240,8 +241,8 @@ const FIRE: EventKind = EventKind {
             name: "évacués",
             shape: Shape::Count(40, 3000),
             templates: &[
-                "{V} personnes ont été évacuées par précaution.",
-                "Les autorités ont fait évacuer {v} habitants des hameaux voisins.",
+                "{V} personnes ont été évacuées [par précaution|dans la nuit|des hameaux menacés][| autour de {ville}].",
+                "[Les autorités|La préfecture|Les gendarmes] ont fait évacuer {v} habitants [des hameaux voisins|des lotissements exposés|de plusieurs quartiers].",
             ],
             verdicts: &[Agree, Timeline, Precision],
         },
@@ -249,8 +250,8 @@ const FIRE: EventKind = EventKind {
             name: "avions",
             shape: Shape::Count(2, 14),
             templates: &[
-                "{V} avions bombardiers d'eau ont été engagés contre les flammes.",
-                "Les pompiers sont appuyés par {v} Canadair.",
+                "{V} avions bombardiers d'eau ont été [engagés|mobilisés|déployés] [contre les flammes|sur le feu|dans la journée].",
+                "Les pompiers sont [appuyés|soutenus|épaulés] par {v} Canadair[| et des hélicoptères| depuis le matin].",
             ],
             verdicts: &[Agree, Conflict],
         },
@@ -274,17 +275,17 @@ const DEMONSTRATION: EventKind = EventKind {
         "À {ville}, le cortège contre {reforme}",
     ],
     leads: &[
-        "Une nouvelle journée de mobilisation contre {reforme} a eu lieu à {ville}.",
-        "Les opposants à {reforme} ont de nouveau manifesté à {ville}.",
-        "À l'appel des syndicats, un cortège contre {reforme} a traversé le centre de {ville}.",
+        "Une nouvelle journée de mobilisation contre {reforme} a eu lieu à {ville}[| ce jeudi| ce mardi].",
+        "Les opposants à {reforme} ont de nouveau [manifesté|défilé|battu le pavé] à {ville}.",
+        "À l'appel des syndicats, un cortège contre {reforme} a [traversé|parcouru] le centre de {ville}.",
     ],
     facts: &[
         FactKind {
             name: "manifestants",
             shape: Shape::Count(2000, 40000),
             templates: &[
-                "{V} personnes ont défilé à {ville}, selon {qui}.",
-                "Selon {qui}, le cortège a réuni {v} manifestants dans les rues de {ville}.",
+                "{V} personnes ont [défilé|manifesté|marché] à {ville}, selon {qui}.",
+                "Selon {qui}, le cortège a [réuni|rassemblé|compté] {v} manifestants [dans les rues de {ville}|à {ville}|dans le centre de {ville}].",
             ],
             verdicts: &[Attributed, Attributed, Agree],
         },
@@ -292,8 +293,8 @@ const DEMONSTRATION: EventKind = EventKind {
             name: "interpellations",
             shape: Shape::Count(3, 60),
             templates: &[
-                "{V} personnes ont été interpellées en marge du cortège.",
-                "La police a procédé à {v} interpellations en fin de manifestation.",
+                "{V} personnes ont été interpellées [en marge du cortège|en fin de journée|lors de heurts][| à {ville}].",
+                "[La police a|Les forces de l'ordre ont] procédé à {v} interpellations [en fin de manifestation|dans la soirée|en marge du défilé].",
             ],
             verdicts: &[Agree, Precision],
         },
@@ -301,8 +302,8 @@ const DEMONSTRATION: EventKind = EventKind {
             name: "policiers blessés",
             shape: Shape::Count(2, 40),
             templates: &[
-                "{V} policiers ont été légèrement blessés lors de heurts.",
-                "Les heurts ont fait {v} blessés parmi les forces de l'ordre.",
+                "{V} policiers ont été [légèrement blessés|blessés|touchés] [lors de heurts|par des projectiles|en fin de cortège].",
+                "Les [heurts|affrontements|échauffourées] ont fait {v} blessés parmi les forces de l'ordre.",
             ],
             verdicts: &[Agree],
         },
@@ -310,8 +311,8 @@ const DEMONSTRATION: EventKind = EventKind {
             name: "cars",
             shape: Shape::Count(4, 60),
             templates: &[
-                "Les syndicats avaient affrété {v} cars pour acheminer les manifestants.",
-                "{V} cars venus de tout le département ont convergé vers le centre-ville.",
+                "[Les syndicats avaient|L'intersyndicale avait|Les organisations avaient] affrété {v} cars pour [acheminer les manifestants|venir de tout le département|l'occasion].",
+                "{V} cars venus [de tout le département|des communes voisines|de toute la région] ont convergé vers [le centre-ville|{ville}|la préfecture].",
             ],
             verdicts: &[Agree, Conflict],
         },
@@ -334,17 +335,17 @@ const STORM: EventKind = EventKind {
         "Vents violents et coupures de courant après le passage de {tempete}",
     ],
     leads: &[
-        "La tempête {tempete} a balayé la région de {ville} dans la nuit.",
-        "Le passage de la tempête {tempete} a provoqué d'importants dégâts autour de {ville}.",
-        "La tempête {tempete} a frappé le littoral, de {ville} à {ville2}.",
+        "La tempête {tempete} a [balayé|frappé|traversé] la région de {ville} [dans la nuit|en fin de journée].",
+        "Le passage de la tempête {tempete} a [provoqué|causé] d'importants dégâts autour de {ville}.",
+        "La tempête {tempete} a [frappé|balayé] le littoral, de {ville} à {ville2}.",
     ],
     facts: &[
         FactKind {
             name: "rafales",
             shape: Shape::Count(90, 210),
             templates: &[
-                "Des rafales de {v} km/h ont été enregistrées à {ville}.",
-                "Le vent a soufflé jusqu'à {v} km/h sur le littoral.",
+                "Des rafales de {v} km/h ont été [enregistrées|mesurées|relevées] [à {ville}|près de {ville}|sur les hauteurs de {ville}].",
+                "Le vent a soufflé jusqu'à {v} km/h [sur le littoral|sur la côte|dans la nuit][| autour de {ville}].",
             ],
             verdicts: &[Agree, Conflict],
         },
@@ -352,8 +353,8 @@ const STORM: EventKind = EventKind {
             name: "foyers",
             shape: Shape::Count(5000, 400000),
             templates: &[
-                "{V} foyers étaient privés d'électricité après le passage de la tempête.",
-                "La tempête a privé d'électricité {v} foyers dans la région.",
+                "{V} foyers étaient privés [d'électricité|de courant] [après le passage de la tempête|au petit matin|dans la région][| de {ville}].",
+                "La tempête a privé [d'électricité|de courant] {v} foyers [dans la région|dans le département|autour de {ville}].",
             ],
             verdicts: &[Agree, Precision, Timeline, Conflict],
         },
@@ -361,8 +362,8 @@ const STORM: EventKind = EventKind {
             name: "départements",
             shape: Shape::Count(3, 25),
             templates: &[
-                "{V} départements ont été placés en vigilance orange.",
-                "La vigilance orange concerne {v} départements.",
+                "{V} départements ont été placés en vigilance orange[| pour vents violents| jusqu'au lendemain].",
+                "La vigilance orange [concerne|touche|vise] {v} départements[| de l'ouest| du littoral].",
             ],
             verdicts: &[Agree, Conflict],
         },
@@ -385,18 +386,18 @@ const INAUGURATION: EventKind = EventKind {
         "Après des années de travaux, {projet} de {ville} ouvre ses portes",
     ],
     leads: &[
-        "{Projet} de {ville} a ouvert ses portes ce week-end.",
-        "Après des années d'attente, {ville} dispose enfin de son nouvel équipement : {projet}.",
-        "Les habitants de {ville} ont découvert {projet}, ouvert au public ce week-end.",
+        "{Projet} de {ville} a ouvert ses portes [ce week-end|samedi|en fin de semaine].",
+        "Après [des années d'attente|une longue attente|plusieurs reports], {ville} dispose enfin de son nouvel équipement : {projet}.",
+        "Les habitants de {ville} ont [découvert|pu visiter] {projet}, ouvert au public [ce week-end|samedi].",
     ],
     facts: &[
         FactKind {
             name: "coût",
             shape: Shape::Tenths(21, 950),
             templates: &[
-                "Le chantier a coûté {v} millions d'euros.",
-                "D'un montant de {v} millions d'euros, les travaux ont été financés par la région.",
-                "L'équipement représente un investissement de {v} millions d'euros.",
+                "Le [chantier|projet|nouvel équipement] a coûté {v} millions d'euros[| au total| à la collectivité].",
+                "D'un montant de {v} millions d'euros, les travaux ont été financés [par la région|par l'État et la commune|en partie par l'Europe].",
+                "[L'équipement|Le bâtiment|Le projet] représente un investissement de {v} millions d'euros[| pour la commune| au total].",
             ],
             verdicts: &[Agree, Conflict, Precision],
         },
@@ -404,8 +405,8 @@ const INAUGURATION: EventKind = EventKind {
             name: "durée",
             shape: Shape::Count(8, 40),
             templates: &[
-                "Les travaux ont duré {v} mois.",
-                "Après {v} mois de chantier, le bâtiment ouvre enfin ses portes.",
+                "Les travaux ont duré {v} mois[| au total| malgré les intempéries].",
+                "Après {v} mois de chantier, [le bâtiment|l'équipement|le site] [ouvre enfin ses portes|accueille ses premiers visiteurs|est livré].",
             ],
             verdicts: &[Agree, Conflict],
         },
@@ -413,8 +414,8 @@ const INAUGURATION: EventKind = EventKind {
             name: "places",
             shape: Shape::Count(120, 3000),
             templates: &[
-                "Le nouvel équipement compte {v} places.",
-                "Le bâtiment pourra accueillir {v} visiteurs à la fois.",
+                "[Le nouvel équipement|Le bâtiment|La structure] compte {v} places[| assises| en tout].",
+                "Le bâtiment pourra accueillir {v} [visiteurs|personnes|spectateurs] à la fois.",
             ],
             verdicts: &[Agree, Precision, Conflict],
         },
@@ -930,7 +931,7 @@ fn article(
         } else {
             p.claimants.0
         };
-        let template = p.kind.templates[rng.below(p.kind.templates.len())];
+        let template = vary(p.kind.templates[rng.below(p.kind.templates.len())], rng);
         let template = template.replace("{qui}", claimant);
         pieces.push(state(&fill(&template, cast), &value, f, variant));
     }
@@ -943,7 +944,8 @@ fn article(
     let mut fill_iter = order.into_iter().take(fillers);
     let mut facts = pieces.into_iter();
     // Lead: what happened, the first fact stated and one background sentence.
-    let mut lead = vec![plain(fill(kind.leads[rng.below(kind.leads.len())], cast))];
+    let lead_sentence = vary(kind.leads[rng.below(kind.leads.len())], rng);
+    let mut lead = vec![plain(fill(&lead_sentence, cast))];
     lead.extend(facts.next());
     if let Some(k) = fill_iter.next() {
         lead.push(plain(fill(&vary(kind.fillers[k], rng), cast)));
