@@ -259,8 +259,14 @@ pub fn run(docs: &[Document], params: &DedupParams, progress: &dyn Progress) -> 
     )
 }
 
-/// Runs the near-duplicate stage over a corpus read in batches: only each document's metadata
-/// and signature stay in memory; the texts of candidate pairs are read again to verify them.
+/// Most shingles (8 bytes each) a streamed run keeps from signing for verification: 512 MB.
+/// Rebuilding a document's set means reading and tokenising its text again for every piece of
+/// candidates it is in, which at 100,000 news articles cost more than the rest of the run.
+const KEPT_SHINGLES: usize = 64 << 20;
+
+/// Runs the near-duplicate stage over a corpus read in batches: each document's metadata and
+/// signature stay in memory, and its shingles within [`KEPT_SHINGLES`]; the texts of candidate
+/// pairs are read again for their passages (and their shingles past the budget).
 /// Returns what was read of the corpus (documents sorted by id) with the result.
 pub fn run_stream(
     stream: &Stream,
@@ -274,21 +280,33 @@ pub fn run_stream(
     let mut shingle_counts: Vec<usize> = Vec::new();
     let mut infos: Vec<DocumentInfo> = Vec::new();
     let mut addresses: Vec<Address> = Vec::new();
+    // Shingles kept from signing while they fit the budget; the documents after it have theirs
+    // rebuilt from their texts when a candidate pair needs them.
+    let mut sets: Vec<Vec<u64>> = Vec::new();
+    let mut kept = 0usize;
     progress.begin("reading", stream.total_bytes());
     let summary = stream.read(|batch| {
         let from = flat.len();
         flat.resize(from + batch.documents.len() * p, 0);
-        let counts: Vec<usize> = batch
+        let signed: Vec<Vec<u64>> = batch
             .documents
             .par_iter()
             .zip(flat[from..].par_chunks_mut(p))
             .map_init(Vec::new, |tokens, (doc, sig)| {
-                let n = sign(doc, params.shingling, &hasher, tokens, sig).len();
+                let shingles = sign(doc, params.shingling, &hasher, tokens, sig);
                 progress.advance(doc.text.len() as u64);
-                n
+                shingles
             })
             .collect();
-        shingle_counts.extend(counts);
+        for shingles in signed {
+            shingle_counts.push(shingles.len());
+            if kept + shingles.len() <= KEPT_SHINGLES {
+                kept += shingles.len();
+                sets.push(shingles);
+            } else {
+                sets.push(Vec::new());
+            }
+        }
         infos.extend(batch.documents.iter().map(DocumentInfo::from));
         addresses.extend(batch.addresses);
         Ok(())
@@ -302,7 +320,6 @@ pub fn run_stream(
     let members: Vec<(&str, Option<NaiveDate>)> =
         infos.iter().map(|d| (d.id.as_str(), d.published)).collect();
     let texts = Reread { stream, addresses };
-    let sets = vec![Vec::new(); infos.len()];
     let dedup = finish(
         &members,
         &signatures,

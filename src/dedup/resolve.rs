@@ -93,8 +93,8 @@ fn pieces(n: usize, candidates: &[(u32, u32)]) -> Vec<Vec<(u32, u32)>> {
     out
 }
 
-/// One document of a piece: its set, and its text and tokens when passages are wanted (made
-/// once per document, not once per pair).
+/// One document of a piece: its set, and its text and tokens when its set was made from them
+/// and passages are wanted (made once per document, not once per pair).
 struct Member<'a> {
     set: Cow<'a, [u64]>,
     text: Option<(Cow<'a, str>, Vec<shingle::Token>)>,
@@ -114,23 +114,15 @@ fn verify_piece(
     let tokens_of = |text: &str, out: &mut Vec<shingle::Token>| {
         shingle::tokens(text, &boilerplate::detect(text), params.shingling.unit, out);
     };
-    let members: Vec<Member> = ids
+    let mut members: Vec<Member> = ids
         .iter()
         .map(|&m| {
             let m = m as usize;
             let kept = &signed.sets[m];
             if !kept.is_empty() || signed.shingles[m] == 0 {
-                let text = if params.passages {
-                    let text = texts.text(m)?;
-                    let mut tokens = Vec::new();
-                    tokens_of(&text, &mut tokens);
-                    Some((text, tokens))
-                } else {
-                    None
-                };
                 return Ok(Member {
                     set: Cow::Borrowed(kept.as_slice()),
-                    text,
+                    text: None,
                 });
             }
             let text = texts.text(m)?;
@@ -156,7 +148,7 @@ fn verify_piece(
             })
         })
         .collect::<Result<_>>()?;
-    let member = |i: u32| &members[ids.binary_search(&i).unwrap_or(0)];
+    let at = |i: u32| ids.binary_search(&i).unwrap_or(0);
 
     let mut out = Vec::new();
     for &(i, j) in piece {
@@ -166,7 +158,7 @@ fn verify_piece(
         } else {
             (j, i)
         };
-        let (mi, mj) = (member(i), member(j));
+        let (mi, mj) = (&members[at(i)], &members[at(j)]);
         let side_i = (
             signed.id(i),
             mi.set.as_ref(),
@@ -177,15 +169,32 @@ fn verify_piece(
             mj.set.as_ref(),
             signed.signatures.get(j as usize),
         );
-        let Some(mut pair) = verify(side_i, side_j, params, lsh_threshold) else {
-            continue;
-        };
-        if let (Some((a, ta)), Some((b, tb))) = (&mi.text, &mj.text) {
+        if let Some(pair) = verify(side_i, side_j, params, lsh_threshold) {
+            out.push((i, j, pair));
+        }
+    }
+    if !params.passages {
+        return Ok(out);
+    }
+    // Passages only for the pairs kept: most candidates are not, and reading and tokenising
+    // every member of every piece again cost more than the verification itself.
+    for &(i, j, _) in &out {
+        for m in [i, j] {
+            let member = &mut members[at(m)];
+            if member.text.is_none() {
+                let text = texts.text(m as usize)?;
+                let mut tokens = Vec::new();
+                tokens_of(&text, &mut tokens);
+                member.text = Some((text, tokens));
+            }
+        }
+    }
+    for (i, j, pair) in &mut out {
+        if let (Some((a, ta)), Some((b, tb))) = (&members[at(*i)].text, &members[at(*j)].text) {
             let runs = align::shared_runs(ta, tb, params.shingling.k);
             pair.passages = align::passages(a, ta, b, tb, &runs);
             pair.changes = super::changes::between(a, ta, b, tb, &runs);
         }
-        out.push((i, j, pair));
     }
     Ok(out)
 }
