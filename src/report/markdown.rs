@@ -16,6 +16,44 @@ use crate::dedup::{Pair, Relation};
 /// Sentences longer than this are cut in tables (the JSON output has them whole).
 const MAX_SENTENCE_CHARS: usize = 240;
 
+/// How many entries each section lists before it points to the JSON report, which holds them
+/// all: a report of a newsroom archive stays a document a person can read (at 100,000 articles
+/// it was 134 MB before), most severe and strongest entries first.
+const MAX_FLAGGED: usize = 200;
+const MAX_AGREED: usize = 200;
+const MAX_CLUSTERS: usize = 100;
+const MAX_PAIRS: usize = 300;
+const MAX_PASSAGE_PAIRS: usize = 100;
+const MAX_QUOTES: usize = 100;
+const MAX_NAMES: usize = 200;
+const MAX_SOURCES: usize = 500;
+/// Claims shown per slot, quotes per quote variant, members per cluster or story group (a
+/// story told by 2,000 outlets is one slot of 2,000 claims).
+const MAX_SLOT_CLAIMS: usize = 50;
+/// Mermaid stops drawing past 500 edges by default; the graph shows the strongest pairs.
+const MAX_GRAPH_EDGES: usize = 200;
+
+/// A list of documents, cut after [`MAX_SLOT_CLAIMS`] with the count of the rest.
+fn listed(ids: &[String]) -> String {
+    let shown = escape_join(&ids[..ids.len().min(MAX_SLOT_CLAIMS)], ", ");
+    if ids.len() > MAX_SLOT_CLAIMS {
+        format!("{shown} and {} more", ids.len() - MAX_SLOT_CLAIMS)
+    } else {
+        shown
+    }
+}
+
+/// The line saying how many entries of a section are only in the JSON report.
+fn more(out: &mut String, shown: usize, total: usize, what: &str) {
+    if total > shown {
+        let _ = writeln!(
+            out,
+            "{} more {what} (of {total}) are in the JSON report (`--format json`).\n",
+            total - shown
+        );
+    }
+}
+
 pub fn render(a: &Analysis) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# recoupe report: {}\n", escape(&a.name));
@@ -126,9 +164,15 @@ fn flagged(out: &mut String, a: &Analysis) {
          evolve, and differences of precision. Each slot holds the claims of different sources \
          about one fact.\n"
     );
-    for s in flagged {
+    for s in flagged.iter().take(MAX_FLAGGED) {
         slot(out, s);
     }
+    more(
+        out,
+        MAX_FLAGGED.min(flagged.len()),
+        flagged.len(),
+        "flagged slots",
+    );
 }
 
 fn slot(out: &mut String, s: &Slot) {
@@ -151,7 +195,7 @@ fn slot(out: &mut String, s: &Slot) {
         out,
         "| document | published | line | words | value | claimant | sentence |\n|---|---|---:|---|---|---|---|"
     );
-    for c in &s.claims {
+    for c in s.claims.iter().take(MAX_SLOT_CLAIMS) {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
@@ -164,9 +208,24 @@ fn slot(out: &mut String, s: &Slot) {
             escape(&shorten(&c.claim.sentence, MAX_SENTENCE_CHARS))
         );
     }
-    let _ = writeln!(out, "\nArithmetic:\n");
-    for step in &v.arithmetic {
+    out.push('\n');
+    more(
+        out,
+        MAX_SLOT_CLAIMS.min(s.claims.len()),
+        s.claims.len(),
+        "claims of this slot",
+    );
+    let _ = writeln!(out, "Arithmetic:\n");
+    for step in v.arithmetic.iter().take(MAX_SLOT_CLAIMS) {
         let _ = writeln!(out, "- {}", escape(step));
+    }
+    // The last step says why: it is kept when the steps of every claim are cut.
+    if v.arithmetic.len() > MAX_SLOT_CLAIMS {
+        let _ = writeln!(
+            out,
+            "- …\n- {}",
+            escape(&v.arithmetic[v.arithmetic.len() - 1])
+        );
     }
     out.push('\n');
 }
@@ -196,10 +255,11 @@ fn agreed(out: &mut String, a: &Analysis) {
         out,
         "| slot | about | value | sources (words) |\n|---:|---|---|---|"
     );
-    for s in agreed {
+    for s in agreed.iter().take(MAX_AGREED) {
         let sources: Vec<String> = s
             .claims
             .iter()
+            .take(MAX_SLOT_CLAIMS)
             .map(|c| format!("{} “{}”", escape(&c.document), escape(&c.claim.text)))
             .collect();
         let _ = writeln!(
@@ -212,6 +272,12 @@ fn agreed(out: &mut String, a: &Analysis) {
         );
     }
     out.push('\n');
+    more(
+        out,
+        MAX_AGREED.min(agreed.len()),
+        agreed.len(),
+        "agreeing slots",
+    );
 }
 
 fn near_duplicates(out: &mut String, a: &Analysis) {
@@ -226,17 +292,23 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
         return;
     }
     let _ = writeln!(out, "### Clusters\n");
-    for (n, c) in d.clusters.iter().enumerate() {
+    for (n, c) in d.clusters.iter().enumerate().take(MAX_CLUSTERS) {
         let _ = writeln!(
             out,
             "{}. {} documents; earliest (likely original): {}; members: {}",
             n + 1,
             c.members.len(),
             escape(&c.representative),
-            escape_join(&c.members, ", ")
+            listed(&c.members)
         );
     }
     out.push('\n');
+    more(
+        out,
+        MAX_CLUSTERS.min(d.clusters.len()),
+        d.clusters.len(),
+        "clusters",
+    );
     story_groups(out, &d.story_groups);
     mermaid(out, &d.pairs);
     let _ = writeln!(out, "### Pairs\n");
@@ -244,7 +316,7 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
         out,
         "| a | b | relation | Jaccard | a in b | b in a | shared passages | shared tokens | longest passage (tokens) |\n|---|---|---|---:|---:|---:|---:|---:|---:|"
     );
-    for p in &d.pairs {
+    for p in d.pairs.iter().take(MAX_PAIRS) {
         let relation = match p.relation {
             Relation::NearDuplicate => "near-duplicate",
             Relation::Reuse => "reuse",
@@ -264,8 +336,15 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
         );
     }
     out.push('\n');
+    more(out, MAX_PAIRS.min(d.pairs.len()), d.pairs.len(), "pairs");
     let _ = writeln!(out, "### Shared passages\n");
-    for p in d.pairs.iter().filter(|p| !p.passages.is_empty()) {
+    let sharing = d.pairs.iter().filter(|p| !p.passages.is_empty()).count();
+    for p in d
+        .pairs
+        .iter()
+        .filter(|p| !p.passages.is_empty())
+        .take(MAX_PASSAGE_PAIRS)
+    {
         let _ = writeln!(out, "#### {} ~ {}\n", escape(&p.a), escape(&p.b));
         // The edits first: in a reprint they are what a reader looks for.
         if !p.changes.is_empty() {
@@ -311,6 +390,12 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
         }
         out.push('\n');
     }
+    more(
+        out,
+        MAX_PASSAGE_PAIRS.min(sharing),
+        sharing,
+        "pairs' shared passages",
+    );
 }
 
 /// How many story groups the report lists; the JSON holds them all.
@@ -340,7 +425,7 @@ fn story_groups(out: &mut String, groups: &[crate::dedup::story::StoryGroup]) {
     );
     for (n, g) in shown.iter().take(MAX_STORY_GROUPS).enumerate() {
         let _ = writeln!(out, "{}. original: {}", n + 1, escape(&g.original));
-        for m in &g.members {
+        for m in g.members.iter().take(MAX_SLOT_CLAIMS) {
             match (m.kept, m.added) {
                 (Some(kept), Some(added)) => {
                     let _ = writeln!(
@@ -386,7 +471,9 @@ fn mermaid_label(s: &str) -> String {
         .collect()
 }
 
-fn mermaid(out: &mut String, pairs: &[Pair]) {
+fn mermaid(out: &mut String, all: &[Pair]) {
+    // The strongest pairs (the list is sorted by similarity), so that the graph stays drawable.
+    let pairs = &all[..all.len().min(MAX_GRAPH_EDGES)];
     let mut nodes: Vec<&str> = pairs
         .iter()
         .flat_map(|p| [p.a.as_str(), p.b.as_str()])
@@ -414,6 +501,14 @@ fn mermaid(out: &mut String, pairs: &[Pair]) {
         out,
         "Edges: Jaccard similarity, then the share of each side found in the other.\n"
     );
+    if all.len() > pairs.len() {
+        let _ = writeln!(
+            out,
+            "The graph shows the {} strongest of {} pairs.\n",
+            pairs.len(),
+            all.len()
+        );
+    }
 }
 
 fn quotes(out: &mut String, a: &Analysis) {
@@ -423,7 +518,7 @@ fn quotes(out: &mut String, a: &Analysis) {
         let _ = writeln!(out, "No quote appears in more than one source.\n");
         return;
     }
-    for (n, v) in variants.iter().enumerate() {
+    for (n, v) in variants.iter().enumerate().take(MAX_QUOTES) {
         let what = match v.kind {
             VariantKind::SpeakerDiffers => "the same words attributed to different speakers",
             VariantKind::WordingDiffers => "one statement, worded differently",
@@ -434,7 +529,7 @@ fn quotes(out: &mut String, a: &Analysis) {
             out,
             "| document | line | speaker | quote |\n|---|---:|---|---|"
         );
-        for q in &v.quotes {
+        for q in v.quotes.iter().take(MAX_SLOT_CLAIMS) {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |",
@@ -445,7 +540,7 @@ fn quotes(out: &mut String, a: &Analysis) {
             );
         }
         out.push('\n');
-        for d in &v.diffs {
+        for d in v.diffs.iter().take(MAX_SLOT_CLAIMS) {
             let _ = write!(
                 out,
                 "Diff {} → {} (word similarity {:.2}; ~~removed~~, **added**):\n\n> ",
@@ -470,6 +565,12 @@ fn quotes(out: &mut String, a: &Analysis) {
             out.push_str("\n\n");
         }
     }
+    more(
+        out,
+        MAX_QUOTES.min(variants.len()),
+        variants.len(),
+        "quote variants",
+    );
 }
 
 /// Emphasis markers must touch the words they wrap: `**mot**` and not `**mot **`.
@@ -489,7 +590,7 @@ fn entities(out: &mut String, a: &Analysis) {
         out,
         "| name | kind | spellings (mentions; documents) | why merged | kept apart |\n|---|---|---|---|---|"
     );
-    for g in groups {
+    for g in groups.iter().take(MAX_NAMES) {
         let spellings: Vec<String> = g
             .variants
             .iter()
@@ -513,6 +614,7 @@ fn entities(out: &mut String, a: &Analysis) {
         );
     }
     out.push('\n');
+    more(out, MAX_NAMES.min(groups.len()), groups.len(), "names");
 }
 
 fn timeline(out: &mut String, a: &Analysis) {
@@ -531,7 +633,8 @@ fn timeline(out: &mut String, a: &Analysis) {
         out,
         "| published | document | source | title | claims |\n|---|---|---|---|---:|"
     );
-    for (k, d) in docs {
+    let total = docs.len();
+    for &(k, d) in docs.iter().take(MAX_SOURCES) {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
@@ -543,6 +646,7 @@ fn timeline(out: &mut String, a: &Analysis) {
         );
     }
     out.push('\n');
+    more(out, MAX_SOURCES.min(total), total, "sources");
 }
 
 fn method(out: &mut String, a: &Analysis) {
