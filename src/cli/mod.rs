@@ -134,11 +134,16 @@ fn run(cli: Cli) -> Result<i32> {
                 &extraction,
                 comparison,
             );
-            let text = match args.format {
-                args::ReportFormat::Markdown => markdown::render(&analysis),
-                args::ReportFormat::Json => analysis.to_json(),
-            };
-            output::write(path.as_deref(), &inputs, &text)?;
+            // The texts and the claims' working state are not needed to write the report.
+            drop((corpus, extraction));
+            match args.format {
+                args::ReportFormat::Markdown => {
+                    output::write(path.as_deref(), &inputs, &markdown::render(&analysis))?
+                }
+                args::ReportFormat::Json => {
+                    output::write_with(path.as_deref(), &inputs, |out| analysis.write_json(out))?
+                }
+            }
             if let Some(p) = &path
                 && !cli.quiet
             {
