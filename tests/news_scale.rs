@@ -98,3 +98,49 @@ fn a_generated_news_corpus_is_compared_as_its_truth_says_and_its_report_stays_re
     );
     assert!(text.contains("more sources (of 3000)"));
 }
+
+/// Records the stages a run reports: (stage, total announced, advanced).
+#[derive(Default)]
+struct Stages(std::sync::Mutex<Vec<(String, u64, u64)>>);
+
+impl recoupe::Progress for Stages {
+    fn begin(&self, stage: &'static str, total: u64) {
+        self.0.lock().unwrap().push((stage.to_string(), total, 0));
+    }
+    fn advance(&self, n: u64) {
+        if let Some(last) = self.0.lock().unwrap().last_mut() {
+            last.2 += n;
+        }
+    }
+}
+
+#[test]
+fn extraction_and_comparison_report_their_progress() {
+    let (news, _) = recoupe::synth::news::generate(&recoupe::synth::news::NewsParams {
+        documents: 60,
+        ..Default::default()
+    });
+    let docs: Vec<recoupe::corpus::Document> = news
+        .iter()
+        .map(|n| {
+            let mut d = recoupe::corpus::Document::new(
+                &n.id,
+                n.text.clone(),
+                recoupe::error::Location::file(&n.id),
+            );
+            d.published = n.published.parse().ok();
+            d.lang = Some("fr".into());
+            d
+        })
+        .collect();
+    let stages = Stages::default();
+    let extraction = recoupe::claims::extract_all_with(&docs, &stages);
+    let params = recoupe::compare::CompareParams::default();
+    let copies = recoupe::compare::Copies::default();
+    recoupe::compare::compare_progress(&docs, &extraction, &params, &copies, &stages).unwrap();
+    let seen = stages.0.into_inner().unwrap();
+    assert_eq!(seen[0], ("extracting".to_string(), 60, 60));
+    let (stage, total, done) = &seen[1];
+    assert_eq!(stage, "comparing");
+    assert!(*total > 0 && done == total, "{seen:?}");
+}

@@ -141,7 +141,21 @@ pub fn lexicon_for(lang: Option<&str>) -> &'static Lexicon {
 
 /// Extracts the claims of every document, in parallel; documents keep their order.
 pub fn extract_all(docs: &[Document]) -> Extraction {
-    let documents: Vec<DocumentClaims> = docs.par_iter().map(extract).collect();
+    extract_all_with(docs, &())
+}
+
+/// As [`extract_all`], telling `progress` of each document done (stage `extracting`).
+pub fn extract_all_with(docs: &[Document], progress: &dyn crate::Progress) -> Extraction {
+    progress.begin("extracting", docs.len() as u64);
+    let documents: Vec<DocumentClaims> = docs
+        .par_iter()
+        .map(|d| {
+            let claims = extract(d);
+            progress.advance(1);
+            claims
+        })
+        .collect();
+    progress.end();
     let mentions: Vec<entities::Mention> = documents
         .iter()
         .flat_map(|d| {

@@ -147,11 +147,12 @@ pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32
     let reference = reference(args, &thresholds.dedup_params(&base), quiet, progress)?;
     let slots = match thresholds.max_conflicts {
         Some(_) => {
-            let extraction = recoupe::claims::extract_all(docs);
+            let extraction = recoupe::claims::extract_all_with(docs, progress);
             // Copies of one text are one source, as in `report`, found with its parameters.
             let copies =
                 recoupe::compare::Copies::of_pairs(&dedup::run(docs, &base, progress)?.pairs);
-            recoupe::compare::compare_with(docs, &extraction, &compare, &copies)?.slots
+            recoupe::compare::compare_progress(docs, &extraction, &compare, &copies, progress)?
+                .slots
         }
         None => Vec::new(),
     };

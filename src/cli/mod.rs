@@ -117,13 +117,14 @@ fn run(cli: Cli) -> Result<i32> {
             let dedup_params = args.dedup.params()?;
             let compare_params = args.compare.params()?;
             let result = dedup::run(&corpus.documents, &dedup_params, &progress)?;
-            let extraction = recoupe::claims::extract_all(&corpus.documents);
+            let extraction = recoupe::claims::extract_all_with(&corpus.documents, &progress);
             let copies = recoupe::compare::Copies::of_pairs(&result.pairs);
-            let comparison = recoupe::compare::compare_with(
+            let comparison = recoupe::compare::compare_progress(
                 &corpus.documents,
                 &extraction,
                 &compare_params,
                 &copies,
+                &progress,
             )?;
             let analysis = Analysis::new(
                 name.clone(),

@@ -24,9 +24,14 @@ impl recoupe::Progress for Bars {
             return;
         }
         let bar = ProgressBar::new(total);
-        if let Ok(style) =
-            ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} ({per_sec}, {eta})")
-        {
+        // Bytes for reading, counts for the rest; rates without decimals, elapsed and left.
+        let template = if stage == "reading" {
+            "{msg:>10} [{bar:40}] {binary_bytes}/{binary_total_bytes} ({binary_bytes_per_sec}) \
+             {elapsed} elapsed, {eta} left"
+        } else {
+            "{msg:>10} [{bar:40}] {human_pos}/{human_len} {elapsed} elapsed, {eta} left"
+        };
+        if let Ok(style) = ProgressStyle::with_template(template) {
             bar.set_style(style.progress_chars("=> "));
         }
         bar.set_message(stage);

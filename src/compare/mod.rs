@@ -94,9 +94,21 @@ pub fn compare_with(
     params: &CompareParams,
     copies: &Copies,
 ) -> Result<Comparison> {
+    compare_progress(docs, extraction, params, copies, &())
+}
+
+/// As [`compare_with`], telling `progress` of each pair of documents compared (stage
+/// `comparing`).
+pub fn compare_progress(
+    docs: &[Document],
+    extraction: &Extraction,
+    params: &CompareParams,
+    copies: &Copies,
+    progress: &dyn crate::Progress,
+) -> Result<Comparison> {
     params.validate()?;
     Ok(Comparison {
-        slots: slots::build(docs, extraction, params, copies),
+        slots: slots::build(docs, extraction, params, copies, progress),
         quote_variants: quotes::variants(extraction),
         entity_variants: extraction
             .entities

@@ -54,6 +54,7 @@ pub fn build(
     extraction: &Extraction,
     params: &CompareParams,
     copies: &super::Copies,
+    progress: &dyn crate::Progress,
 ) -> Vec<Slot> {
     let by_id: FxHashMap<&str, &Document> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
     let published: Vec<Option<NaiveDate>> =
@@ -122,10 +123,15 @@ pub fn build(
         close && affinity.same_event(a, b)
     };
     let pairs = document_pairs(&doc_groups, &same_event, &weighted, &published);
+    progress.begin("comparing", pairs.len() as u64);
     let mut edges: Vec<(At, At, f64)> = pairs
         .par_iter()
-        .flat_map_iter(|&(a, b)| mutual_best(a, b, &weighted, params.link_threshold))
+        .flat_map_iter(|&(a, b)| {
+            progress.advance(1);
+            mutual_best(a, b, &weighted, params.link_threshold)
+        })
         .collect();
+    progress.end();
     edges.sort_by_key(|e| (e.0, e.1));
 
     // Slots grow from the strongest links down, without chaining: a claim joins a slot only
