@@ -55,7 +55,7 @@ one "2,000 about one event" "$work/one.jsonl" "$work/one-truth.jsonl"
     echo
     echo "Written by \`benches/report.sh\` on $(date -u +%Y-%m-%d), $cores cores, $(git rev-parse --short HEAD)."
     echo "Corpora from \`recoupe gen --news -n N\` (seed 7: French news, about seven articles per"
-    echo "event, fifteen events a day, planted facts in \`--truth\`); the last row is \`--events 1\`."
+    echo "event, twelve events a day, planted facts in \`--truth\`); the last row is \`--events 1\`."
     echo "Wall and CPU in seconds, peak memory (RSS) in MiB; the ratio is report wall over scan wall;"
     echo "MB/s is the corpus size over the report's wall time. Recall: planted facts whose sources"
     echo "share a slot (both sides of a planted difference); verdicts: planted facts whose slot has"

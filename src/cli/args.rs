@@ -469,7 +469,7 @@ pub struct GenArgs {
     #[arg(long, requires = "news")]
     pub events: Option<usize>,
     /// With --news: events that start on one day.
-    #[arg(long, default_value_t = 15, requires = "news")]
+    #[arg(long, default_value_t = 12, requires = "news")]
     pub events_per_day: usize,
     /// With --news: write the planted facts (documents, character spans, expected verdict) to
     /// this file as JSON Lines.

@@ -71,7 +71,7 @@ impl Default for NewsParams {
             documents: 1000,
             events: None,
             seed: 7,
-            events_per_day: 15,
+            events_per_day: 12,
         }
     }
 }
@@ -200,7 +200,7 @@ const EARTHQUAKE: EventKind = EventKind {
         "[Le maire de {ville}, {personne}, a appelé|{personne}, maire de {ville}, appelle|Le maire, {personne}, a invité] [la population|les habitants] [au calme|à la prudence|à ne pas rentrer chez eux].",
         "« [Nous avons été réveillés|On a été réveillés|J'ai été réveillée] par un [grondement terrible|bruit sourd|fracas épouvantable] », [raconte|témoigne|confie] une habitante[| de {ville}| du centre-ville].",
         "[Des renforts venus de toute la région|Des équipes spécialisées|Des secouristes de {ville2}] ont été [dépêchés|envoyés|acheminés] sur place[| dans la matinée| dès les premières heures].",
-        "Les écoles [de la commune|de {ville}|du secteur] [resteront fermées|sont fermées|n'ouvriront pas] [jusqu'à nouvel ordre|jusqu'à la fin de la semaine|le temps des vérifications].",
+        "Les écoles [de la commune|de {ville}|du secteur] [resteront fermées|sont fermées|n'ouvriront pas] [jusqu'à nouvel ordre|le temps des vérifications|par précaution].",
         "[Plusieurs routes de montagne|Des axes secondaires|Certaines routes] ont été [coupées|bloquées|rendues impraticables] par des [éboulements|chutes de pierres|glissements de terrain].",
         "Le gouvernement a [annoncé|promis|débloqué] [une aide d'urgence|un fonds exceptionnel|des moyens supplémentaires] pour [les sinistrés|les familles touchées|les communes concernées].",
     ],
@@ -232,7 +232,7 @@ const FIRE: EventKind = EventKind {
             name: "pompiers",
             shape: Shape::Count(80, 1500),
             templates: &[
-                "{V} pompiers [sont mobilisés|sont engagés|luttent] [pour contenir le feu|contre les flammes|sur le terrain][| depuis la veille].",
+                "{V} pompiers [sont mobilisés|sont engagés|luttent] [pour contenir le feu|contre les flammes|sur le terrain][| depuis le début de l'incendie].",
                 "Le dispositif [de lutte contre l'incendie|déployé sur place|mis en place par la préfecture] compte {v} sapeurs-pompiers.",
             ],
             verdicts: &[Agree, Conflict, Precision],
@@ -275,7 +275,7 @@ const DEMONSTRATION: EventKind = EventKind {
         "À {ville}, le cortège contre {reforme}",
     ],
     leads: &[
-        "Une nouvelle journée de mobilisation contre {reforme} a eu lieu à {ville}[| ce jeudi| ce mardi].",
+        "Une nouvelle journée de mobilisation contre {reforme} a eu lieu à {ville}[| ce {jour}].",
         "Les opposants à {reforme} ont de nouveau [manifesté|défilé|battu le pavé] à {ville}.",
         "À l'appel des syndicats, un cortège contre {reforme} a [traversé|parcouru] le centre de {ville}.",
     ],
@@ -319,12 +319,12 @@ const DEMONSTRATION: EventKind = EventKind {
     ],
     fillers: &[
         "Le cortège s'est [élancé|ébranlé|mis en marche] [en début d'après-midi|vers 14 heures|peu après midi] de la place de la République.",
-        "[Les syndicats|L'intersyndicale|Les organisations syndicales] [appellent à|prévoient|annoncent] une nouvelle journée de mobilisation [la semaine prochaine|dans les prochains jours|jeudi prochain].",
+        "[Les syndicats|L'intersyndicale|Les organisations syndicales] [appellent à|prévoient|annoncent] une nouvelle journée de mobilisation[| très vite| prochainement].",
         "« [Nous ne lâcherons rien|On ne lâchera rien|Nous irons jusqu'au bout] », a [lancé|martelé|prévenu] {personne}, [responsable syndical|secrétaire départementale|porte-parole de l'intersyndicale].",
         "[Quelques vitrines|Des abribus|Plusieurs devantures] ont été [brisées|dégradées|vandalisées] en fin de [journée|cortège|manifestation][| à {ville}].",
         "Le gouvernement [n'entend pas revenir sur le texte|maintient son projet|refuse de reculer][| malgré la mobilisation| pour l'instant].",
         "Les transports en commun ont été [fortement|très] perturbés [toute la journée|dans l'agglomération de {ville}|jusqu'en soirée].",
-        "[L'intersyndicale|Les syndicats] [doit|doivent] se réunir [dans la soirée|demain|en début de semaine] pour [décider de la suite du mouvement|fixer les prochaines dates].",
+        "[L'intersyndicale doit|Les syndicats doivent] se réunir [dans la soirée|rapidement|prochainement] pour [décider de la suite du mouvement|fixer les prochaines dates].",
     ],
 };
 
@@ -362,7 +362,7 @@ const STORM: EventKind = EventKind {
             name: "départements",
             shape: Shape::Count(3, 25),
             templates: &[
-                "{V} départements ont été placés en vigilance orange[| pour vents violents| jusqu'au lendemain].",
+                "{V} départements ont été placés en vigilance orange[| pour vents violents| par Météo-France].",
                 "La vigilance orange [concerne|touche|vise] {v} départements[| de l'ouest| du littoral].",
             ],
             verdicts: &[Agree, Conflict],
@@ -374,7 +374,7 @@ const STORM: EventKind = EventKind {
         "Les pompiers sont intervenus [à de nombreuses reprises|des centaines de fois|toute la nuit] pour des [toitures arrachées|arbres tombés|caves inondées].",
         "« On n'avait [jamais vu ça|rien vu de tel depuis des années|pas connu pareil vent] », [témoigne|raconte|confie] un [commerçant|habitant|retraité] de {ville}.",
         "Les autorités [recommandent|conseillent] de [limiter les déplacements|rester chez soi|ne pas s'approcher du littoral][| jusqu'à nouvel ordre].",
-        "Les techniciens [travaillent|sont mobilisés|s'activent] pour rétablir le courant [au plus vite|dans les prochaines heures|d'ici la fin de la journée].",
+        "Les techniciens [travaillent|sont mobilisés|s'activent] pour rétablir le courant [au plus vite|sans relâche|d'arrache-pied].",
         "[Plusieurs écoles|Des établissements scolaires|Les collèges du secteur] sont restés fermés [par précaution|toute la journée|à {ville}].",
     ],
 };
@@ -386,9 +386,9 @@ const INAUGURATION: EventKind = EventKind {
         "Après des années de travaux, {projet} de {ville} ouvre ses portes",
     ],
     leads: &[
-        "{Projet} de {ville} a ouvert ses portes [ce week-end|samedi|en fin de semaine].",
+        "{Projet} de {ville} a ouvert ses portes [{jour}|ce {jour}].",
         "Après [des années d'attente|une longue attente|plusieurs reports], {ville} dispose enfin de son nouvel équipement : {projet}.",
-        "Les habitants de {ville} ont [découvert|pu visiter] {projet}, ouvert au public [ce week-end|samedi].",
+        "Les habitants de {ville} ont [découvert|pu visiter] {projet}, ouvert au public [{jour}|ce {jour}].",
     ],
     facts: &[
         FactKind {
@@ -421,9 +421,9 @@ const INAUGURATION: EventKind = EventKind {
         },
     ],
     fillers: &[
-        "Le bâtiment a été inauguré [samedi|ce week-end|vendredi soir] en présence du maire, {personne}[| et de nombreux habitants| et du préfet].",
+        "Le bâtiment a été inauguré [{jour}|ce {jour}] en présence du maire, {personne}[| et de nombreux habitants| et du préfet].",
         "Le projet avait pris du retard en raison [de la hausse du prix des matériaux|de recours en justice|de difficultés sur le chantier].",
-        "Les habitants pourront le découvrir lors de [journées portes ouvertes|visites guidées|deux journées de fête][| ce mois-ci| dès la semaine prochaine].",
+        "Les habitants pourront le découvrir lors de [journées portes ouvertes|visites guidées|deux journées de fête][| prochainement| dès que possible].",
         "« C'est une [fierté|belle réussite|étape importante] pour [toute la commune|{ville}|les habitants] », a [déclaré|salué|souligné] l'élu.",
         "L'architecte a [privilégié|fait le choix|misé sur] [le bois et les matériaux locaux|la lumière naturelle|des matériaux durables].",
         "[Une partie de l'opposition municipale|L'opposition|Certains élus] avait [critiqué|contesté|dénoncé] l'ampleur du projet.",
@@ -539,6 +539,10 @@ const OUTLETS: &[&str] = &[
 
 const WIRE: &str = "Agence Hexa-Presse";
 
+const WEEKDAYS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
 /// One event's cast.
 struct Cast<'a> {
     town: &'static str,
@@ -547,6 +551,8 @@ struct Cast<'a> {
     storm: &'static str,
     reform: &'static str,
     project: &'static str,
+    /// The weekday of the event, as its articles name it (`samedi`).
+    weekday: &'static str,
 }
 
 /// A fact's values: the base, and the other side of its planted difference.
@@ -671,6 +677,7 @@ fn event(
         storm,
         reform: REFORMS[rng.below(REFORMS.len())],
         project: PROJECTS[rng.below(PROJECTS.len())],
+        weekday: WEEKDAYS[chrono::Datelike::weekday(&day).num_days_from_monday() as usize],
     };
     // Who tells it: the dispatch, copies of it, rewrites (the later ones perhaps the next day).
     let copies = if n >= 3 {
@@ -1047,6 +1054,7 @@ fn fill(template: &str, cast: &Cast) -> String {
         .replace("{reforme}", cast.reform)
         .replace("{Projet}", &capitalise(cast.project))
         .replace("{projet}", cast.project)
+        .replace("{jour}", cast.weekday)
 }
 
 /// The text, and the absolute character spans of the planted figures.
