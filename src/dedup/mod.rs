@@ -259,10 +259,10 @@ pub fn run(docs: &[Document], params: &DedupParams, progress: &dyn Progress) -> 
     )
 }
 
-/// Most shingles (8 bytes each) a streamed run keeps from signing for verification: 512 MB.
+/// Most shingles (8 bytes each) a streamed run keeps from signing for verification: 1 GiB.
 /// Rebuilding a document's set means reading and tokenising its text again for every piece of
 /// candidates it is in, which at 100,000 news articles cost more than the rest of the run.
-const KEPT_SHINGLES: usize = 64 << 20;
+const KEPT_SHINGLES: usize = 128 << 20;
 
 /// Runs the near-duplicate stage over a corpus read in batches: each document's metadata and
 /// signature stay in memory, and its shingles within [`KEPT_SHINGLES`]; the texts of candidate
