@@ -157,20 +157,16 @@ pub fn build(
             return None;
         }
         // Nor do the figures of another event's articles, however alike their sentences.
-        if slot
+        let checked: Vec<At> = slot
             .iter()
+            .copied()
             .filter(|m| m.0 != x.0)
             .take(JOIN_CHECKS)
-            .any(|m| !same_event(m.0, x.0))
-        {
+            .collect();
+        if checked.iter().any(|m| !same_event(m.0, x.0)) {
             return None;
         }
-        let sims: Vec<f64> = slot
-            .iter()
-            .filter(|m| m.0 != x.0)
-            .take(JOIN_CHECKS)
-            .map(|&m| sim(m, x))
-            .collect();
+        let sims: Vec<f64> = checked.iter().map(|&m| sim(m, x)).collect();
         let alike = sims.iter().filter(|&&s| s >= params.link_threshold).count();
         (2 * alike >= sims.len()).then(|| sims.iter().copied().fold(1.0, f64::min))
     };

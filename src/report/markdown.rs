@@ -44,7 +44,8 @@ fn listed(ids: &[String]) -> String {
 }
 
 /// The line saying how many entries of a section are only in the JSON report.
-fn more(out: &mut String, shown: usize, total: usize, what: &str) {
+fn more(out: &mut String, limit: usize, total: usize, what: &str) {
+    let shown = limit.min(total);
     if total > shown {
         let _ = writeln!(
             out,
@@ -167,12 +168,7 @@ fn flagged(out: &mut String, a: &Analysis) {
     for s in flagged.iter().take(MAX_FLAGGED) {
         slot(out, s);
     }
-    more(
-        out,
-        MAX_FLAGGED.min(flagged.len()),
-        flagged.len(),
-        "flagged slots",
-    );
+    more(out, MAX_FLAGGED, flagged.len(), "flagged slots");
 }
 
 fn slot(out: &mut String, s: &Slot) {
@@ -209,12 +205,7 @@ fn slot(out: &mut String, s: &Slot) {
         );
     }
     out.push('\n');
-    more(
-        out,
-        MAX_SLOT_CLAIMS.min(s.claims.len()),
-        s.claims.len(),
-        "claims of this slot",
-    );
+    more(out, MAX_SLOT_CLAIMS, s.claims.len(), "claims of this slot");
     let _ = writeln!(out, "Arithmetic:\n");
     for step in v.arithmetic.iter().take(MAX_SLOT_CLAIMS) {
         let _ = writeln!(out, "- {}", escape(step));
@@ -272,12 +263,7 @@ fn agreed(out: &mut String, a: &Analysis) {
         );
     }
     out.push('\n');
-    more(
-        out,
-        MAX_AGREED.min(agreed.len()),
-        agreed.len(),
-        "agreeing slots",
-    );
+    more(out, MAX_AGREED, agreed.len(), "agreeing slots");
 }
 
 fn near_duplicates(out: &mut String, a: &Analysis) {
@@ -303,12 +289,7 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
         );
     }
     out.push('\n');
-    more(
-        out,
-        MAX_CLUSTERS.min(d.clusters.len()),
-        d.clusters.len(),
-        "clusters",
-    );
+    more(out, MAX_CLUSTERS, d.clusters.len(), "clusters");
     story_groups(out, &d.story_groups);
     mermaid(out, &d.pairs);
     let _ = writeln!(out, "### Pairs\n");
@@ -336,7 +317,7 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
         );
     }
     out.push('\n');
-    more(out, MAX_PAIRS.min(d.pairs.len()), d.pairs.len(), "pairs");
+    more(out, MAX_PAIRS, d.pairs.len(), "pairs");
     let _ = writeln!(out, "### Shared passages\n");
     let sharing = d.pairs.iter().filter(|p| !p.passages.is_empty()).count();
     for p in d
@@ -390,12 +371,7 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
         }
         out.push('\n');
     }
-    more(
-        out,
-        MAX_PASSAGE_PAIRS.min(sharing),
-        sharing,
-        "pairs' shared passages",
-    );
+    more(out, MAX_PASSAGE_PAIRS, sharing, "pairs' shared passages");
 }
 
 /// How many story groups the report lists; the JSON holds them all.
@@ -565,12 +541,7 @@ fn quotes(out: &mut String, a: &Analysis) {
             out.push_str("\n\n");
         }
     }
-    more(
-        out,
-        MAX_QUOTES.min(variants.len()),
-        variants.len(),
-        "quote variants",
-    );
+    more(out, MAX_QUOTES, variants.len(), "quote variants");
 }
 
 /// Emphasis markers must touch the words they wrap: `**mot**` and not `**mot **`.
@@ -614,7 +585,7 @@ fn entities(out: &mut String, a: &Analysis) {
         );
     }
     out.push('\n');
-    more(out, MAX_NAMES.min(groups.len()), groups.len(), "names");
+    more(out, MAX_NAMES, groups.len(), "names");
 }
 
 fn timeline(out: &mut String, a: &Analysis) {
@@ -646,7 +617,7 @@ fn timeline(out: &mut String, a: &Analysis) {
         );
     }
     out.push('\n');
-    more(out, MAX_SOURCES.min(total), total, "sources");
+    more(out, MAX_SOURCES, total, "sources");
 }
 
 fn method(out: &mut String, a: &Analysis) {
