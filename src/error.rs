@@ -52,11 +52,12 @@ impl fmt::Display for Location {
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{location}: {source}")]
+    /// The system's message is part of this one and not also its `source()`: a chain printed
+    /// whole (`{:#}`) would say it twice.
+    #[error("{location}: {error}")]
     Io {
         location: Location,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A problem in the user's input that could not be worked around (or `--strict` was asked).
     #[error("{location}: {message}")]
@@ -70,7 +71,7 @@ impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             location: Location::file(path),
-            source,
+            error: source,
         }
     }
 

@@ -29,6 +29,7 @@
 pub mod claims;
 pub mod cleanup;
 pub mod compare;
+pub mod config;
 pub mod corpus;
 pub mod dedup;
 pub mod error;

@@ -35,7 +35,7 @@ fn claim<'v>(d: &'v Value, text: &str) -> &'v Value {
 #[test]
 fn the_named_facts_are_found_with_their_values() {
     let v = extraction();
-    assert_eq!(v["schema"], "recoupe.claims/1");
+    assert_eq!(v["schema"], "recoupe.claims/2");
     let (s1, s2, s3, s4) = (
         doc(&v, "001"),
         doc(&v, "002"),
@@ -59,7 +59,7 @@ fn the_named_facts_are_found_with_their_values() {
 
     let c = claim(s3, "plus de deux décennies");
     assert_eq!(c["kind"], "since");
-    assert_eq!(c["modifier"], "MORE_THAN");
+    assert_eq!(c["modifier"], "more_than");
     assert!(c["value"].get("from").is_none());
     assert_eq!(c["value"]["to"], "2004-06-19");
 
@@ -72,7 +72,7 @@ fn the_named_facts_are_found_with_their_values() {
     assert_eq!(claim(s4, "80e anniversaire")["kind"], "ordinal");
     let c = claim(s4, "près de deux heures et demie");
     assert_eq!(c["value"]["hi"], 2.5 * 3600.0);
-    assert_eq!(c["modifier"], "NEARLY");
+    assert_eq!(c["modifier"], "nearly");
 
     for (d, start) in [
         (s1, "Nous apprécions grandement"),

@@ -528,7 +528,8 @@ fn junit_output_parses_with_one_case_per_check() {
     let suites = doc.root_element();
     assert_eq!(suites.tag_name().name(), "testsuites");
     assert_eq!(suites.attribute("tests"), Some("4"));
-    assert_eq!(suites.attribute("failures"), Some("2"));
+    // The copy breaks both the Jaccard and the containment limits; the conflict is the third.
+    assert_eq!(suites.attribute("failures"), Some("3"));
     let cases: Vec<_> = suites
         .descendants()
         .filter(|n| n.has_tag_name("testcase"))
@@ -548,7 +549,7 @@ fn junit_output_parses_with_one_case_per_check() {
         .filter(|c| c.children().any(|n| n.has_tag_name("failure")))
         .filter_map(|c| c.attribute("name"))
         .collect();
-    assert_eq!(failed, ["near-duplicate", "conflict"]);
+    assert_eq!(failed, ["near-duplicate", "containment", "conflict"]);
     let failure = cases[3]
         .children()
         .find(|n| n.has_tag_name("failure"))
@@ -590,7 +591,7 @@ fn github_annotations_and_step_summary() {
     );
     assert_eq!(
         lines[2],
-        "::error title=recoupe gate::checks tripped: near-duplicate, conflict"
+        "::error title=recoupe gate::checks tripped: near-duplicate, containment, conflict"
     );
     let md = std::fs::read_to_string(&summary).unwrap();
     assert!(
@@ -643,16 +644,18 @@ fn the_readme_config_example_is_valid() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let start = readme
-        .find("```toml\n[gate]")
+        .find("```toml\n[scan]")
         .expect("a recoupe.toml example in README.md")
         + 8;
     let end = start + readme[start..].find("```").unwrap();
     let path = std::path::Path::new("recoupe.toml");
-    let config = recoupe::gate::config::Config::parse(path, &readme[start..end]).unwrap();
+    let config = recoupe::config::Config::parse(path, &readme[start..end]).unwrap();
     assert_eq!(
         config.thresholds().max_duplicate_documents,
         Some(recoupe::gate::Limit::Share(0.05))
     );
+    assert_eq!(config.scan.passage_share, Some(Some(0.35)));
+    assert_eq!(config.report.event_window_days, Some(7));
 }
 
 #[test]

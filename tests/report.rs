@@ -42,7 +42,7 @@ fn slot_with<'a>(report: &'a Value, doc: &str, words: &str) -> Option<&'a Value>
 #[test]
 fn corpus_report_holds_the_acceptance_facts() {
     let report = report_json(&[&corpus_dir()]);
-    assert_eq!(report["schema"], "recoupe.report/1");
+    assert_eq!(report["schema"], "recoupe.report/2");
 
     // Putin's previous visit: three ways of saying when, one slot, flagged with its arithmetic.
     let visit = slot_with(&report, "002", "24 ans").expect("slot of `depuis 24 ans`");
@@ -127,7 +127,7 @@ fn committed_corpus_report_is_up_to_date() {
     assert_eq!(
         report_markdown(&[&corpus_dir()]),
         committed,
-        "reports/corpus.md is out of date: run `cargo run --release -- report corpus/`"
+        "reports/corpus.md is out of date: run `cargo run --release -- report corpus/ -o reports/corpus.md`"
     );
 }
 
@@ -489,20 +489,35 @@ fn article_text_is_escaped() {
 }
 
 #[test]
-fn default_output_is_reports_name_md_written_atomically() {
+fn report_writes_to_standard_output_unless_told_a_file() {
     let work = tempfile::tempdir().unwrap();
     let input = work.path().join("mes-articles");
     std::fs::create_dir(&input).unwrap();
     std::fs::write(input.join("a.md"), "Un article de test sur 12 communes.\n").unwrap();
-    recoupe()
+    // Like every other subcommand: standard output, and nothing written in the directory.
+    let out = recoupe()
         .current_dir(work.path())
         .args(["report", "mes-articles"])
         .assert()
-        .success();
-    let written = std::fs::read_to_string(work.path().join("reports/mes-articles.md")).unwrap();
+        .success()
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# recoupe report: mes-articles"));
+    assert!(!work.path().join("reports").exists());
+    // The folder of -o is made if need be.
+    let out = recoupe()
+        .current_dir(work.path())
+        .args(["report", "mes-articles", "-o", "out/mes-articles.md"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wrote out/mes-articles.md"));
+    let written = std::fs::read_to_string(work.path().join("out/mes-articles.md")).unwrap();
     assert!(written.starts_with("# recoupe report: mes-articles"));
     // No temporary file is left beside it.
-    let entries: Vec<_> = std::fs::read_dir(work.path().join("reports"))
+    let entries: Vec<_> = std::fs::read_dir(work.path().join("out"))
         .unwrap()
         .collect();
     assert_eq!(entries.len(), 1);

@@ -631,7 +631,7 @@ fn check_format(format: &str) -> PyResult<()> {
     }
 }
 
-/// `recoupe report` on `paths`: JSON (schema recoupe.report/1) or Markdown.
+/// `recoupe report` on `paths`: JSON (schema recoupe.report/2) or Markdown.
 #[pyfunction]
 fn report_paths(
     py: Python<'_>,

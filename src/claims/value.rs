@@ -102,7 +102,7 @@ impl Unit {
 
 /// How the source qualified the figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[serde(rename_all = "snake_case")]
 pub enum Modifier {
     Exact,
     /// `plus de`, `au-delà de`.

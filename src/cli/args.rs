@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use recoupe::compare::CompareParams;
+use recoupe::config::{ReportSettings, ScanSettings};
 use recoupe::corpus::{Format, JsonlFields, LoadOptions};
 use recoupe::dedup::{Banding, DedupParams, Shingling};
 use recoupe::synth::GenParams;
@@ -21,32 +22,105 @@ pub struct Cli {
     #[arg(long, global = true, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
     /// No progress bars and no warnings on stderr.
-    #[arg(long, short, global = true)]
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
+    /// Also say on stderr which `recoupe.toml` is used and the parameters it led to.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+    /// Read settings from this file instead of the `recoupe.toml` found from the current
+    /// directory up to the repository's root.
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any `recoupe.toml`.
+    #[arg(long, global = true)]
+    pub no_config: bool,
+    /// Colour on stderr and in the gate's text: `auto` (on a terminal, unless NO_COLOR is set),
+    /// `always` or `never`.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    pub color: ColorChoice,
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Find near-duplicate articles, their clusters and the passages they share.
+    #[command(after_help = SCAN_EXAMPLES)]
     Scan(Box<ScanArgs>),
     /// Extract the checkable facts of each article: figures, dates, durations, quotes, names.
+    #[command(after_help = CLAIMS_EXAMPLES)]
     Claims(Box<ClaimsArgs>),
     /// The fact-checker's report: near-duplicates, claims compared across sources, quotes and
-    /// names, as Markdown (default `reports/<name>.md`) or JSON
+    /// names, as Markdown or JSON on standard output (or in `-o FILE`)
+    #[command(after_help = REPORT_EXAMPLES)]
     Report(Box<ReportArgs>),
     /// Fail a CI build on near-duplicates or conflicting facts: exit 0 pass, 1 a threshold
     /// tripped, 2 usage or input error. Thresholds from flags, else `recoupe.toml`, else defaults
+    #[command(after_help = GATE_EXAMPLES)]
     Gate(Box<GateArgs>),
     /// Build or grow a signature index of a reference corpus, for `gate --against`
-    #[command(subcommand)]
+    #[command(subcommand, after_help = INDEX_EXAMPLES)]
     Index(IndexCommand),
     /// Write a synthetic corpus with known duplicate clusters as JSON Lines.
+    #[command(after_help = GEN_EXAMPLES)]
     Gen(GenArgs),
+    /// Print the completion script of a shell
+    #[command(
+        after_help = "Examples:\n  recoupe completions bash > ~/.local/share/bash-completion/completions/recoupe\n  recoupe completions zsh > ~/.zfunc/_recoupe\n  recoupe completions fish > ~/.config/fish/completions/recoupe.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    #[command(after_help = "Example:\n  recoupe man > recoupe.1 && man ./recoupe.1")]
+    Man,
 }
 
+const SCAN_EXAMPLES: &str = "Examples:
+  recoupe scan articles/                          # Markdown summary on standard output
+  recoupe scan dump.jsonl --format json -o scan.json
+  recoupe scan articles/ --jaccard 0.7 --shingle chars:7";
+
+const CLAIMS_EXAMPLES: &str = "Examples:
+  recoupe claims article.md                       # the facts of one article, as Markdown
+  recoupe claims corpus/ --format json | jq '.documents[0].claims'";
+
+const REPORT_EXAMPLES: &str = "Examples:
+  recoupe report corpus/ -o report.md             # the fact-checker's report
+  recoupe report corpus/ --format json -o report.json
+  cat dump.jsonl | recoupe report - --input-format jsonl > report.md";
+
+const GATE_EXAMPLES: &str = "Examples:
+  recoupe gate drafts/                            # exit 1 on a near-duplicate or a conflict
+  recoupe gate drafts/ --update-baseline          # accept what is there today
+  recoupe gate drafts/ --against archive.idx --sarif gate.sarif
+  recoupe gate drafts/ --max-conflicts off --containment 0.9";
+
+const INDEX_EXAMPLES: &str = "Examples:
+  recoupe index build archive/ -o archive.idx
+  recoupe index add archive.idx new-articles/
+  recoupe index info archive.idx";
+
+const GEN_EXAMPLES: &str = "Examples:
+  recoupe gen -n 10000 -o synthetic.jsonl
+  recoupe gen --news -n 1000 -o news.jsonl --truth truth.jsonl";
+
 #[derive(Args, Debug)]
+#[command(next_help_heading = "Input")]
 pub struct InputArgs {
     /// Files, directories (read recursively) or `-` for standard input.
     #[arg(required = true, value_name = "PATHS")]
@@ -143,26 +217,28 @@ impl InputArgs {
 }
 
 #[derive(Args, Debug)]
+#[command(next_help_heading = "Near-duplicates")]
 pub struct DedupArgs {
-    /// Jaccard similarity from which two articles are near-duplicates.
-    #[arg(long, default_value_t = 0.5)]
-    pub threshold: f64,
-    /// Share of one article found in another from which it counts as reused.
-    #[arg(long, default_value_t = 0.8)]
-    pub containment: f64,
+    /// Jaccard similarity from which two articles are near-duplicates [default: 0.5]
+    #[arg(long, alias = "threshold", value_name = "X")]
+    pub jaccard: Option<f64>,
+    /// Share of one article found in another from which it counts as reused [default: 0.8]
+    #[arg(long, value_name = "X")]
+    pub containment: Option<f64>,
     /// Share of one article found in another, in passages of a paragraph or more, from which
-    /// the two share passages (partial republication, rewrites); `off` to not look for it.
-    #[arg(long, default_value = "0.35")]
-    pub passage_share: Setting<f64>,
-    /// Shingles: `words:N` (default words:5) or `chars:N`.
-    #[arg(long, default_value = "words:5")]
-    pub shingle: Shingling,
-    /// MinHash permutations.
-    #[arg(long, default_value_t = 128)]
-    pub permutations: usize,
-    /// Seed of the MinHash permutations.
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
+    /// the two share passages (partial republication, rewrites); `off` to not look for it
+    /// [default: 0.35]
+    #[arg(long, value_name = "X|off")]
+    pub passage_share: Option<Setting<f64>>,
+    /// Shingles: `words:N` or `chars:N` [default: words:5]
+    #[arg(long)]
+    pub shingle: Option<Shingling>,
+    /// MinHash permutations [default: 128]
+    #[arg(long)]
+    pub permutations: Option<usize>,
+    /// Seed of the MinHash permutations [default: 1]
+    #[arg(long)]
+    pub seed: Option<u64>,
     /// Jaccard similarity the LSH bands are tuned for (default: low enough to find an article
     /// reused inside one three times longer).
     #[arg(long)]
@@ -179,14 +255,16 @@ pub struct DedupArgs {
 }
 
 impl DedupArgs {
-    pub fn params(&self) -> anyhow::Result<DedupParams> {
+    /// The parameters: flags, else the config's `[scan]`, else the defaults.
+    pub fn params(&self, config: &ScanSettings) -> anyhow::Result<DedupParams> {
+        let base = config.apply(&DedupParams::default());
         let params = DedupParams {
-            shingling: self.shingle,
-            permutations: self.permutations,
-            seed: self.seed,
-            threshold: self.threshold,
-            containment: self.containment,
-            passage_share: self.passage_share.0,
+            shingling: self.shingle.unwrap_or(base.shingling),
+            permutations: self.permutations.unwrap_or(base.permutations),
+            seed: self.seed.unwrap_or(base.seed),
+            threshold: self.jaccard.unwrap_or(base.threshold),
+            containment: self.containment.unwrap_or(base.containment),
+            passage_share: self.passage_share.map_or(base.passage_share, |s| s.0),
             lsh_threshold: self.lsh_threshold,
             banding: self
                 .bands
@@ -202,7 +280,10 @@ impl DedupArgs {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScanFormat {
-    Text,
+    /// Markdown, for people
+    #[value(alias = "text")]
+    Markdown,
+    /// JSON, for programs
     Json,
 }
 
@@ -213,35 +294,40 @@ pub struct ScanArgs {
     #[command(flatten)]
     pub dedup: DedupArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
+    #[arg(help_heading = "Output", long, value_enum, default_value = "markdown")]
     pub format: ScanFormat,
-    /// Write to this file (replaced atomically) instead of standard output.
-    #[arg(long, short)]
+    /// Write to this file (replaced atomically) instead of standard output (`-`).
+    #[arg(help_heading = "Output", long, short)]
     pub output: Option<PathBuf>,
-    /// Pairs shown in the text summary.
-    #[arg(long, default_value_t = 20)]
+    /// Pairs shown in the Markdown summary.
+    #[arg(help_heading = "Output", long, default_value_t = 20)]
     pub top: usize,
 }
 
 #[derive(Args, Debug)]
+#[command(next_help_heading = "Claims")]
 pub struct CompareArgs {
-    /// Least similarity (0–1) of two claims' sentences for them to be one fact
-    #[arg(long, default_value_t = CompareParams::default().link_threshold)]
-    pub link_threshold: f64,
+    /// Least similarity (0–1) of two claims' sentences for them to be one fact [default: 0.15]
+    #[arg(long, value_name = "X")]
+    pub link_threshold: Option<f64>,
     /// Disjoint values joined by a weaker link than this are "needs review", not "conflict"
-    #[arg(long, default_value_t = CompareParams::default().review_below)]
-    pub review_below: f64,
+    /// [default: 0.45]
+    #[arg(long, value_name = "X")]
+    pub review_below: Option<f64>,
     /// Articles published further apart than this many days report different events
-    #[arg(long, default_value_t = CompareParams::default().event_window_days)]
-    pub event_window_days: i64,
+    /// [default: 7]
+    #[arg(long, value_name = "DAYS")]
+    pub event_window_days: Option<i64>,
 }
 
 impl CompareArgs {
-    pub fn params(&self) -> anyhow::Result<CompareParams> {
+    /// The parameters: flags, else the config's `[report]`, else the defaults.
+    pub fn params(&self, config: &ReportSettings) -> anyhow::Result<CompareParams> {
+        let base = config.apply(&CompareParams::default());
         let params = CompareParams {
-            link_threshold: self.link_threshold,
-            review_below: self.review_below,
-            event_window_days: self.event_window_days,
+            link_threshold: self.link_threshold.unwrap_or(base.link_threshold),
+            review_below: self.review_below.unwrap_or(base.review_below),
+            event_window_days: self.event_window_days.unwrap_or(base.event_window_days),
         };
         params.validate()?;
         Ok(params)
@@ -250,7 +336,9 @@ impl CompareArgs {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportFormat {
+    /// Markdown, for people
     Markdown,
+    /// JSON (schema recoupe.report/2), for programs
     Json,
 }
 
@@ -262,12 +350,11 @@ pub struct ReportArgs {
     pub dedup: DedupArgs,
     #[command(flatten)]
     pub compare: CompareArgs,
-    /// Markdown for people, JSON (schema recoupe.report/1) for programs
-    #[arg(long, value_enum, default_value = "markdown")]
+    /// Output format.
+    #[arg(help_heading = "Output", long, value_enum, default_value = "markdown")]
     pub format: ReportFormat,
-    /// Where to write (replaced atomically); `-` for standard output. Default:
-    /// `reports/<name>.md` (or `.json`), where <name> is the first input's name
-    #[arg(long, short)]
+    /// Write to this file (replaced atomically) instead of standard output (`-`).
+    #[arg(help_heading = "Output", long, short)]
     pub output: Option<PathBuf>,
 }
 
@@ -276,10 +363,10 @@ pub struct ClaimsArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
+    #[arg(help_heading = "Output", long, value_enum, default_value = "markdown")]
     pub format: ScanFormat,
-    /// Write to this file (replaced atomically) instead of standard output.
-    #[arg(long, short)]
+    /// Write to this file (replaced atomically) instead of standard output (`-`).
+    #[arg(help_heading = "Output", long, short)]
     pub output: Option<PathBuf>,
 }
 
@@ -315,6 +402,7 @@ pub enum GateFormat {
 
 /// How documents become signatures; with an index, its own (given values must match it).
 #[derive(Args, Debug)]
+#[command(next_help_heading = "Signatures")]
 pub struct SigningArgs {
     /// Shingles: `words:N` (default words:5) or `chars:N`
     #[arg(long)]
@@ -344,14 +432,19 @@ pub struct GateArgs {
     pub input: InputArgs,
     /// Check only the documents of PATHS against these: texts, or one index file
     /// (`recoupe index build`). Pairs within PATHS, and the reference's facts, are not checked
-    #[arg(long, num_args = 1.., value_name = "REFERENCE")]
+    /// (repeat the flag for several)
+    #[arg(long, value_name = "REFERENCE")]
     pub against: Vec<PathBuf>,
     /// Fail on a pair whose Jaccard similarity is above this (0–1, or `off`) [default: 0.5]
-    #[arg(long, value_name = "X|off")]
+    #[arg(long = "jaccard", visible_alias = "max-jaccard", value_name = "X|off")]
     pub max_jaccard: Option<Setting<f64>>,
     /// Fail on a pair where more than this share of one document is found in the other (0–1,
     /// or `off`) [default: 0.8]
-    #[arg(long, value_name = "X|off")]
+    #[arg(
+        long = "containment",
+        visible_alias = "max-containment",
+        value_name = "X|off"
+    )]
     pub max_containment: Option<Setting<f64>>,
     /// Fail when more documents than this are in near-duplicate pairs: a count (3), a share
     /// (5%), or `off` [default: off]
@@ -368,30 +461,24 @@ pub struct GateArgs {
     /// `precision` (also different precision) [default: conflict]
     #[arg(long)]
     pub verdict_level: Option<recoupe::gate::VerdictLevel>,
-    /// Read the thresholds from this file instead of the repository's `recoupe.toml`
-    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
-    pub config: Option<PathBuf>,
-    /// Ignore any `recoupe.toml`
-    #[arg(long)]
-    pub no_config: bool,
     /// Findings accepted earlier: only new ones count [default: the config's `baseline`]
-    #[arg(long, value_name = "FILE")]
+    #[arg(help_heading = "Output", long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
     /// Accept every current finding: write them to the baseline (default
     /// `recoupe-baseline.json`) and exit 0
-    #[arg(long)]
+    #[arg(help_heading = "Output", long)]
     pub update_baseline: bool,
     /// Output format on standard output (or in --output)
-    #[arg(long, value_enum, default_value = "text")]
+    #[arg(help_heading = "Output", long, value_enum, default_value = "text")]
     pub format: GateFormat,
     /// Write the output to this file (replaced atomically) instead of standard output
-    #[arg(long, short)]
+    #[arg(help_heading = "Output", long, short)]
     pub output: Option<PathBuf>,
     /// Also write SARIF 2.1.0 to this file
-    #[arg(long, value_name = "FILE")]
+    #[arg(help_heading = "Output", long, value_name = "FILE")]
     pub sarif: Option<PathBuf>,
     /// Also write JUnit XML to this file
-    #[arg(long, value_name = "FILE")]
+    #[arg(help_heading = "Output", long, value_name = "FILE")]
     pub junit: Option<PathBuf>,
     #[command(flatten)]
     pub signing: SigningArgs,
@@ -417,7 +504,7 @@ pub struct IndexBuildArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// The index file to write
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(help_heading = "Output", long, short, value_name = "FILE")]
     pub output: PathBuf,
     #[command(flatten)]
     pub signing: SigningArgs,
@@ -436,7 +523,7 @@ pub struct IndexAddArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Write the grown index here instead of replacing INDEX
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(help_heading = "Output", long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
@@ -458,7 +545,7 @@ pub struct GenArgs {
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
     /// Write to this file (replaced atomically) instead of standard output.
-    #[arg(long, short)]
+    #[arg(help_heading = "Output", long, short)]
     pub output: Option<PathBuf>,
     /// French news instead of pseudo-words: events told by several outlets (a wire dispatch,
     /// its copies, rewrites), with planted facts (a changed figure, a rounder one, a rising toll,

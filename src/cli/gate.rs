@@ -9,9 +9,9 @@ use anyhow::{Context, Result, bail};
 use super::args::{GateArgs, GateFormat, IndexAddArgs, IndexBuildArgs, IndexCommand};
 use super::{EXIT_OK, load, output};
 use recoupe::Progress;
+use recoupe::config::Config;
 use recoupe::dedup::index::{self, Index};
 use recoupe::dedup::{self, DedupParams};
-use recoupe::gate::config::Config;
 use recoupe::gate::{self, Baseline, Evidence, Thresholds};
 use recoupe::output::Inputs;
 use recoupe::report::escape::line as esc;
@@ -44,26 +44,17 @@ fn thresholds(args: &GateArgs, config: &Config) -> Result<Thresholds> {
     Ok(t)
 }
 
-fn config(args: &GateArgs, quiet: bool) -> Result<Config> {
-    if args.no_config {
-        return Ok(Config::default());
+/// Where the baseline is read and `--update-baseline` writes it: the flag, else the config's
+/// `baseline`, else `recoupe-baseline.json` beside the config, else in the current directory.
+/// One rule for both, so that a plain `recoupe gate` reads what `--update-baseline` wrote.
+fn baseline_path(args: &GateArgs, config: &Config) -> PathBuf {
+    if let Some(p) = args.baseline.clone().or(config.baseline.clone()) {
+        return p;
     }
-    let path = match &args.config {
-        Some(p) => Some(p.clone()),
-        None => Config::find(
-            &std::env::current_dir().context("no current directory")?,
-            Config::home().as_deref(),
-        ),
-    };
-    Ok(match path {
-        Some(p) => {
-            if !quiet {
-                eprintln!("config: {}", esc(&p.display().to_string()));
-            }
-            Config::load(&p)?
-        }
-        None => Config::default(),
-    })
+    match config.path.as_deref().and_then(Path::parent) {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.join(DEFAULT_BASELINE),
+        _ => PathBuf::from(DEFAULT_BASELINE),
+    }
 }
 
 /// The reference of a query: one index file, or texts indexed in memory with the gate's
@@ -107,7 +98,13 @@ fn reference(
     )?))
 }
 
-pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32> {
+pub fn gate(
+    args: &GateArgs,
+    config: &Config,
+    quiet: bool,
+    color: bool,
+    progress: &dyn Progress,
+) -> Result<i32> {
     let all_inputs: Vec<PathBuf> = args
         .input
         .paths
@@ -124,10 +121,9 @@ pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32
         ],
         &inputs,
     )?;
-    let config = config(args, quiet)?;
-    let thresholds = thresholds(args, &config)?;
-    let baseline_path = args.baseline.clone().or(config.baseline.clone());
-    let baseline = match &baseline_path {
+    let thresholds = thresholds(args, config)?;
+    let baseline_path = baseline_path(args, config);
+    let baseline = match Some(&baseline_path) {
         Some(p) if p.exists() => Baseline::load(p)?,
         // A baseline named on the command line must exist, or a typo would pass everything
         // that was meant to be checked against it.
@@ -139,11 +135,13 @@ pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32
         }
         _ => Baseline::default(),
     };
-    let compare = args.compare.params()?;
+    let compare = args.compare.params(&config.report)?;
     let new = load(&args.input.paths, &args.input, quiet)?;
     let docs = &new.documents;
 
-    let base = args.signing.apply(&DedupParams::default());
+    let base = args
+        .signing
+        .apply(&config.scan.apply(&DedupParams::default()));
     let reference = reference(args, &thresholds.dedup_params(&base), quiet, progress)?;
     let slots = match thresholds.max_conflicts {
         Some(_) => {
@@ -179,8 +177,9 @@ pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32
             let params = thresholds.dedup_params(&given);
             if !quiet && params.effective_lsh_threshold() < ip.lsh_threshold - 1e-9 {
                 eprintln!(
-                    "warning: {} is tuned for Jaccard ≥ {:.2}; pairs below that, which these \
+                    "{} {} is tuned for Jaccard ≥ {:.2}; pairs below that, which these \
                      thresholds ask for, may be missed (rebuild it with --lsh-threshold)",
+                    super::color::label("warning"),
                     esc(&index.path().display().to_string()),
                     ip.lsh_threshold
                 );
@@ -190,6 +189,7 @@ pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32
             } else {
                 Vec::new()
             };
+            let cwd = std::env::current_dir().ok();
             let origins: rustc_hash::FxHashMap<&str, &recoupe::error::Location> = index
                 .entries()
                 .iter()
@@ -198,7 +198,7 @@ pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32
             Evidence::of_query(
                 docs,
                 pairs,
-                |id| origins.get(id).map(|l| (*l).clone()),
+                |id| origins.get(id).map(|l| relative_to(cwd.as_deref(), l)),
                 slots,
             )
         }
@@ -207,7 +207,7 @@ pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32
     if args.update_baseline {
         let all = gate::evaluate(&thresholds, &evidence, &Baseline::default());
         let accepted = Baseline::accepting(&all.findings);
-        let path = baseline_path.unwrap_or_else(|| PathBuf::from(DEFAULT_BASELINE));
+        let path = baseline_path;
         output::write(Some(&path), &inputs, &accepted.to_json())?;
         if !quiet {
             eprintln!(
@@ -219,9 +219,16 @@ pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32
         return Ok(EXIT_OK);
     }
 
+    if !quiet && !baseline.is_empty() {
+        eprintln!(
+            "baseline: {} ({} finding(s) accepted earlier)",
+            esc(&baseline_path.display().to_string()),
+            baseline.len()
+        );
+    }
     let outcome = gate::evaluate(&thresholds, &evidence, &baseline);
     let text = match args.format {
-        GateFormat::Text => recoupe::report::gate::text(&outcome),
+        GateFormat::Text => recoupe::report::gate::text_styled(&outcome, color),
         GateFormat::Json => outcome.to_json(),
         GateFormat::Sarif => sarif::render(&outcome),
         GateFormat::Junit => junit::render(&outcome),
@@ -255,8 +262,8 @@ pub fn gate(args: &GateArgs, quiet: bool, progress: &dyn Progress) -> Result<i32
 /// Refuses to replace a file that is not an index: `-o` naming an article by mistake must not
 /// destroy it.
 fn check_replaceable(path: &Path, inputs: &Inputs) -> Result<()> {
-    if path.as_os_str() == "-" {
-        bail!("an index is a file that is read again: name one with -o, not standard output");
+    if output::is_stdout(Some(path)) {
+        return Ok(());
     }
     recoupe::output::check(path, inputs)?;
     if path.exists() && !index::is_index(path) {
@@ -266,6 +273,31 @@ fn check_replaceable(path: &Path, inputs: &Inputs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// An index names where each reference document came from; stored absolute, the gate's
+/// findings point at the file from wherever the index is queried.
+fn absolute_origins(documents: &mut [recoupe::corpus::Document]) {
+    for doc in documents {
+        if doc.origin.path.exists()
+            && let Ok(path) = std::path::absolute(&doc.origin.path)
+        {
+            doc.origin.path = path;
+        }
+    }
+}
+
+/// An index's absolute path, shown from the current directory when it lies under it (as CI
+/// annotations want paths from the checkout's root).
+fn relative_to(
+    dir: Option<&Path>,
+    location: &recoupe::error::Location,
+) -> recoupe::error::Location {
+    let mut l = location.clone();
+    if let Some(rest) = dir.and_then(|d| l.path.strip_prefix(d).ok()) {
+        l.path = rest.to_path_buf();
+    }
+    l
 }
 
 pub fn index(command: &IndexCommand, quiet: bool, progress: &dyn Progress) -> Result<i32> {
@@ -298,16 +330,25 @@ pub fn index(command: &IndexCommand, quiet: bool, progress: &dyn Progress) -> Re
 fn build(args: &IndexBuildArgs, quiet: bool, progress: &dyn Progress) -> Result<i32> {
     let inputs = Inputs::of(&args.input.paths);
     check_replaceable(&args.output, &inputs)?;
-    let _lock = index::WriteLock::take(&args.output)?;
-    let corpus = load(&args.input.paths, &args.input, quiet)?;
+    let to_stdout = output::is_stdout(Some(&args.output));
+    let _lock = match to_stdout {
+        true => None,
+        false => Some(index::WriteLock::take(&args.output)?),
+    };
+    let mut corpus = load(&args.input.paths, &args.input, quiet)?;
+    absolute_origins(&mut corpus.documents);
     let params = DedupParams {
         lsh_threshold: args.lsh_threshold,
         passages: false,
         ..args.signing.apply(&DedupParams::default())
     };
     let bytes = index::build(&corpus.documents, &params, progress)?;
-    index::write(&args.output, &inputs, &bytes)?;
-    if !quiet {
+    if to_stdout {
+        output::write_with(None, &inputs, |out| out.write_all(&bytes))?;
+    } else {
+        index::write(&args.output, &inputs, &bytes)?;
+    }
+    if !quiet && !to_stdout {
         eprintln!(
             "wrote {}: {} documents, {} bytes",
             esc(&args.output.display().to_string()),
@@ -324,15 +365,24 @@ fn add(args: &IndexAddArgs, quiet: bool, progress: &dyn Progress) -> Result<i32>
     check_replaceable(target, &inputs)?;
     // Taken before the index is read, so that a concurrent writer's documents are in what
     // this one reads.
-    let _lock = index::WriteLock::take(target)?;
+    let to_stdout = output::is_stdout(Some(target));
+    let _lock = match to_stdout {
+        true => None,
+        false => Some(index::WriteLock::take(target)?),
+    };
     let idx = Index::open(&args.index)?;
-    let corpus = load(&args.input.paths, &args.input, quiet)?;
+    let mut corpus = load(&args.input.paths, &args.input, quiet)?;
+    absolute_origins(&mut corpus.documents);
     let bytes = idx.add(&corpus.documents, progress)?;
     let total = idx.len() + corpus.documents.len();
     // The map must be released before the file under it is replaced.
     drop(idx);
-    index::write(target, &inputs, &bytes)?;
-    if !quiet {
+    if to_stdout {
+        output::write_with(None, &inputs, |out| out.write_all(&bytes))?;
+    } else {
+        index::write(target, &inputs, &bytes)?;
+    }
+    if !quiet && !to_stdout {
         eprintln!(
             "wrote {}: {} documents added, {total} in all",
             esc(&target.display().to_string()),

@@ -1,6 +1,7 @@
 //! Command-line front end. Everything that prints or exits lives here, not in the library.
 
 mod args;
+mod color;
 mod gate;
 mod output;
 mod progress;
@@ -11,6 +12,7 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use args::{Cli, Command};
+use recoupe::config::Config;
 use recoupe::corpus::{self, Corpus};
 use recoupe::dedup;
 use recoupe::output::Inputs;
@@ -30,10 +32,15 @@ pub fn main() -> i32 {
             return if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
         }
     };
+    color::init(cli.color);
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {}", escape::lines(&format!("{e:#}")));
+            eprintln!(
+                "{} {}",
+                color::label("error"),
+                escape::lines(&format!("{e:#}"))
+            );
             EXIT_ERROR
         }
     }
@@ -56,12 +63,14 @@ fn run(cli: Cli) -> Result<i32> {
             .context("cannot start the thread pool")?;
     }
     let progress = progress::Bars::new(!cli.quiet && std::io::stderr().is_terminal());
+    let config = config(&cli)?;
     match cli.command {
         Command::Scan(args) => {
             let inputs = Inputs::of(&args.input.paths);
             output::check([args.output.as_deref()], &inputs)?;
-            let mut params = args.dedup.params()?;
-            if args.format == args::ScanFormat::Text {
+            let mut params = args.dedup.params(&config.scan)?;
+            verbose(cli.verbose, || format!("scan: {}", params.flags()));
+            if args.format == args::ScanFormat::Markdown {
                 // The summary shows the passages of its top pairs only; the others' texts
                 // need not be read again.
                 params.passage_pairs = Some(args.top);
@@ -77,7 +86,7 @@ fn run(cli: Cli) -> Result<i32> {
             )?;
             let scan = Scan::new(catalog, params, result);
             match args.format {
-                args::ScanFormat::Text => output::write(
+                args::ScanFormat::Markdown => output::write(
                     args.output.as_deref(),
                     &inputs,
                     &summary::render(&scan, args.top),
@@ -86,6 +95,7 @@ fn run(cli: Cli) -> Result<i32> {
                     output::write_with(args.output.as_deref(), &inputs, |out| scan.write_json(out))?
                 }
             }
+            wrote(args.output.as_deref(), cli.quiet, "");
             Ok(EXIT_OK)
         }
         Command::Claims(args) => {
@@ -94,28 +104,28 @@ fn run(cli: Cli) -> Result<i32> {
             let corpus = load(&args.input.paths, &args.input, cli.quiet)?;
             let extraction = recoupe::claims::extract_all(&corpus.documents);
             let text = match args.format {
-                args::ScanFormat::Text => recoupe::report::claims::render(&extraction),
+                args::ScanFormat::Markdown => recoupe::report::claims::render(&extraction),
                 args::ScanFormat::Json => recoupe::report::claims::to_json(&extraction),
             };
             output::write(args.output.as_deref(), &inputs, &text)?;
+            wrote(args.output.as_deref(), cli.quiet, "");
             Ok(EXIT_OK)
         }
         Command::Report(args) => {
             let name = report_name(&args.input.paths);
-            let extension = match args.format {
-                args::ReportFormat::Markdown => "md",
-                args::ReportFormat::Json => "json",
-            };
-            let path = match &args.output {
-                Some(p) if p.as_os_str() == "-" => None,
-                Some(p) => Some(p.clone()),
-                None => Some(std::path::Path::new("reports").join(format!("{name}.{extension}"))),
-            };
+            let path = args.output.clone().filter(|p| !output::is_stdout(Some(p)));
             let inputs = Inputs::of(&args.input.paths);
             output::check([path.as_deref()], &inputs)?;
+            let dedup_params = args.dedup.params(&config.scan)?;
+            let compare_params = args.compare.params(&config.report)?;
+            verbose(cli.verbose, || {
+                format!(
+                    "report: {}; claims: {}",
+                    dedup_params.flags(),
+                    compare_params.flags()
+                )
+            });
             let corpus = load(&args.input.paths, &args.input, cli.quiet)?;
-            let dedup_params = args.dedup.params()?;
-            let compare_params = args.compare.params()?;
             let result = dedup::run(&corpus.documents, &dedup_params, &progress)?;
             let extraction = recoupe::claims::extract_all_with(&corpus.documents, &progress);
             let copies = recoupe::compare::Copies::of_pairs(&result.pairs);
@@ -145,14 +155,29 @@ fn run(cli: Cli) -> Result<i32> {
                     output::write_with(path.as_deref(), &inputs, |out| analysis.write_json(out))?
                 }
             }
-            if let Some(p) = &path
-                && !cli.quiet
-            {
-                eprintln!("wrote {}", escape::line(&p.display().to_string()));
-            }
+            wrote(path.as_deref(), cli.quiet, "");
             Ok(EXIT_OK)
         }
-        Command::Gate(args) => gate::gate(&args, cli.quiet, &progress),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "recoupe", &mut script);
+            output::write_with(None, &Inputs::default(), |out| out.write_all(&script))?;
+            Ok(EXIT_OK)
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut page = Vec::new();
+            clap_mangen::Man::new(command)
+                .render(&mut page)
+                .context("cannot render the manual page")?;
+            output::write_with(None, &Inputs::default(), |out| out.write_all(&page))?;
+            Ok(EXIT_OK)
+        }
+        Command::Gate(args) => {
+            let styled = color::stdout(cli.color) && args.output.is_none();
+            gate::gate(&args, &config, cli.quiet, styled, &progress)
+        }
         Command::Index(command) => gate::index(&command, cli.quiet, &progress),
         Command::Gen(args) if args.news => {
             output::check(
@@ -188,6 +213,9 @@ fn run(cli: Cli) -> Result<i32> {
                 }
                 None => documents(&mut std::io::sink())?,
             }
+            let n = format!(": {} documents", params.documents);
+            wrote(args.output.as_deref(), cli.quiet, &n);
+            wrote(args.truth.as_deref(), cli.quiet, ": the planted facts");
             Ok(EXIT_OK)
         }
         Command::Gen(args) => {
@@ -196,8 +224,60 @@ fn run(cli: Cli) -> Result<i32> {
                     out.write_all(recoupe::synth::jsonl_line(&doc).as_bytes())
                 })
             })?;
+            let n = format!(": {} documents", args.documents);
+            wrote(args.output.as_deref(), cli.quiet, &n);
             Ok(EXIT_OK)
         }
+    }
+}
+
+/// The `recoupe.toml` in use: `--config`, else the one found from the current directory up, none
+/// with `--no-config`. Named on stderr, since it changes what the run finds.
+fn config(cli: &Cli) -> Result<Config> {
+    if cli.no_config {
+        verbose(cli.verbose, || "config: none (--no-config)".to_string());
+        return Ok(Config::default());
+    }
+    let path = match &cli.config {
+        Some(p) => Some(p.clone()),
+        None => Config::find(
+            &std::env::current_dir().context("no current directory")?,
+            Config::home().as_deref(),
+        ),
+    };
+    match path {
+        Some(p) => {
+            if !cli.quiet {
+                eprintln!("config: {}", escape::line(&p.display().to_string()));
+            }
+            Ok(Config::load(&p)?)
+        }
+        None => {
+            verbose(cli.verbose, || {
+                format!(
+                    "config: none found (no {}); defaults",
+                    recoupe::config::FILE_NAME
+                )
+            });
+            Ok(Config::default())
+        }
+    }
+}
+
+/// Says on stderr which file was written (nothing for standard output): a run that writes a
+/// file and prints nothing leaves the user wondering whether it did anything.
+fn wrote(path: Option<&std::path::Path>, quiet: bool, what: &str) {
+    if let Some(p) = path.filter(|p| !output::is_stdout(Some(p)))
+        && !quiet
+    {
+        eprintln!("wrote {}{what}", escape::line(&p.display().to_string()));
+    }
+}
+
+/// A line on stderr with `--verbose`.
+fn verbose(on: bool, line: impl FnOnce() -> String) {
+    if on {
+        eprintln!("{}", escape::line(&line()));
     }
 }
 
@@ -257,11 +337,16 @@ fn warn(
 ) -> Result<()> {
     if !quiet {
         for diag in diagnostics {
-            eprintln!("warning: {}", escape::line(&diag.to_string()));
+            eprintln!(
+                "{} {}",
+                color::label("warning"),
+                escape::line(&diag.to_string())
+            );
         }
         if !diagnostics.is_empty() {
             eprintln!(
-                "note: {documents} document(s) read, {skipped} skipped, {} problem(s)",
+                "{} {documents} document(s) read, {skipped} skipped, {} problem(s)",
+                color::label("note"),
                 diagnostics.len()
             );
         }

@@ -45,6 +45,14 @@ impl Default for CompareParams {
 }
 
 impl CompareParams {
+    /// The command-line flags that give these parameters.
+    pub fn flags(&self) -> String {
+        format!(
+            "--link-threshold {} --review-below {} --event-window-days {}",
+            self.link_threshold, self.review_below, self.event_window_days
+        )
+    }
+
     pub fn validate(&self) -> Result<()> {
         let unit = |name: &'static str, v: f64| {
             if (0.0..=1.0).contains(&v) {

@@ -323,7 +323,7 @@ pub fn judge_pairs(
                 c.words,
                 axis.show(*s),
                 c.claimant
-                    .map(|who| format!(" (according to {who})"))
+                    .map(|who| format!(" (claimant: {who})"))
                     .unwrap_or_default()
             )
         })

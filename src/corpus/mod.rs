@@ -97,8 +97,22 @@ pub struct DocumentInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
     pub origin: Location,
+    /// The file's line of the text's first line, when the text is the file's own lines (plain
+    /// text, Markdown): a claim on line n of the text is on line `first_line + n - 1` of the
+    /// file. Absent for JSON Lines records and HTML pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_line: Option<usize>,
     /// Characters of text.
     pub chars: usize,
+}
+
+impl DocumentInfo {
+    /// The line of the file where line `text_line` of the text is, or that line of the text
+    /// when the text is not the file's own lines.
+    pub fn file_line(&self, text_line: usize) -> usize {
+        self.first_line
+            .map_or(text_line, |first| first + text_line.max(1) - 1)
+    }
 }
 
 /// What is kept of a document once its text is gone: everything a report lists.
@@ -112,6 +126,7 @@ impl From<&Document> for DocumentInfo {
             published: d.published,
             lang: d.lang.clone(),
             origin: d.origin.clone(),
+            first_line: d.origin.line.filter(|_| d.lines_in_file),
             chars: d.text.chars().count(),
         }
     }
@@ -195,6 +210,9 @@ pub enum DiagnosticKind {
     UnclosedFrontMatter,
     /// A file found under a directory that recoupe wrote (a report, a scan, a baseline): skipped.
     OwnOutput,
+    /// A file (or standard input) named more than once, or named and also found under a named
+    /// directory: read once, so that it is not reported as its own near-duplicate.
+    Repeated,
 }
 
 impl DiagnosticKind {

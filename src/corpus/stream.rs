@@ -89,6 +89,7 @@ impl Stream {
         for input in inputs {
             walk::expand(input, options.follow_links, &mut units, &mut early)?;
         }
+        walk::read_once(&mut units, &mut early);
         let mut spools = Vec::new();
         let mut budget = options.max_input_bytes;
         let mut stdin_spool: Option<PathBuf> = None;
@@ -218,7 +219,7 @@ impl Stream {
             self.read_at(address.unit, address.start, &mut bytes)
                 .map_err(|e| Error::Io {
                     location: location.clone(),
-                    source: e,
+                    error: e,
                 })?;
             let mut out = Loaded::default();
             jsonl::read_record(unit, address, &bytes, &self.options.fields, &mut out);
@@ -497,7 +498,7 @@ fn spool(
     let location = Location::file(&unit.path);
     let io = |e: std::io::Error| Error::Io {
         location: location.clone(),
-        source: e,
+        error: e,
     };
     let mut file = tempfile::Builder::new()
         .prefix("recoupe-spool-")

@@ -109,6 +109,37 @@ impl Unit {
     }
 }
 
+/// Drops the units that name a file already named (`scan a.md a.md`, `scan dir dir/a.md`,
+/// `scan - -`, a link to a file of the same directory), keeping the first, with a warning: read
+/// twice, a file would be reported as its own near-duplicate.
+pub(super) fn read_once(units: &mut Vec<Unit>, early: &mut Loaded) {
+    let mut seen: rustc_hash::FxHashMap<PathBuf, PathBuf> = rustc_hash::FxHashMap::default();
+    units.retain(|unit| {
+        let key = match unit.is_stdin() {
+            true => PathBuf::from("-"),
+            false => std::fs::canonicalize(&unit.path).unwrap_or_else(|_| unit.path.clone()),
+        };
+        match seen.get(&key) {
+            None => {
+                seen.insert(key, unit.path.clone());
+                true
+            }
+            Some(first) => {
+                let message = match first == &unit.path {
+                    true => "named more than once: read once".to_string(),
+                    false => format!("the same file as {}: read once", first.display()),
+                };
+                early.warn(
+                    Location::file(&unit.path),
+                    DiagnosticKind::Repeated,
+                    message,
+                );
+                false
+            }
+        }
+    });
+}
+
 pub(super) fn expand(
     input: &Path,
     follow_links: bool,

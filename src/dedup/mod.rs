@@ -90,6 +90,18 @@ impl Default for DedupParams {
 }
 
 impl DedupParams {
+    /// The command-line flags that give these parameters (those `recoupe.toml` can set too).
+    pub fn flags(&self) -> String {
+        let share = self
+            .passage_share
+            .map_or_else(|| "off".to_string(), |s| s.to_string());
+        format!(
+            "--jaccard {} --containment {} --passage-share {share} --shingle {} --permutations {} \
+             --seed {}",
+            self.threshold, self.containment, self.shingling, self.permutations, self.seed
+        )
+    }
+
     pub fn validate(&self) -> Result<()> {
         let unit = |name: &'static str, v: f64| {
             if v.is_finite() && v > 0.0 && v <= 1.0 {

@@ -3,7 +3,7 @@
 //! pass or fail; the renderers in [`crate::report`] say why in each CI's format.
 
 pub mod baseline;
-pub mod config;
+pub use crate::config;
 
 use std::fmt;
 use std::str::FromStr;
@@ -18,7 +18,9 @@ use crate::error::{Error, Location, Result};
 pub use baseline::Baseline;
 
 /// Version of the gate's JSON layout.
-pub const SCHEMA: &str = "recoupe.gate/1";
+/// Version 2: a check's `limit` and `observed` are numbers (or null), in its `unit`, with the
+/// words in `summary` (version 1 had them as strings).
+pub const SCHEMA: &str = "recoupe.gate/2";
 
 /// What a scan calls a near-duplicate ([`DedupParams::default`]): the definition behind the
 /// duplicate-documents check, whatever the pair thresholds.
@@ -90,6 +92,15 @@ pub enum VerdictLevel {
 }
 
 impl VerdictLevel {
+    /// The lowest verdict counted, in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            VerdictLevel::Conflict => "conflict",
+            VerdictLevel::Review => "needs review",
+            VerdictLevel::Precision => "different precision",
+        }
+    }
+
     pub fn includes(self, kind: VerdictKind) -> bool {
         match kind {
             VerdictKind::Conflict => true,
@@ -289,17 +300,52 @@ pub struct Finding {
     pub places: Vec<Place>,
 }
 
+/// What a check's limit and observed value count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Jaccard similarity of a pair, 0 to 1.
+    Jaccard,
+    /// Share of one document found in the other, 0 to 1.
+    Containment,
+    /// Documents.
+    Documents,
+    /// Share of the documents checked, 0 to 1.
+    ShareOfDocuments,
+    /// Slots of claims.
+    Slots,
+    /// Pairs of documents.
+    Pairs,
+}
+
 /// The outcome of one check.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Check {
     pub rule: Rule,
+    /// What `limit` and `observed` count.
+    pub unit: Unit,
     /// The limit, or `None` when the check is off.
-    pub limit: Option<String>,
+    pub limit: Option<f64>,
+    /// What was measured, or `None` when nothing was (the check is off and no other check
+    /// needed the measure).
+    pub observed: Option<f64>,
     /// What was measured, in words.
-    pub observed: String,
+    pub summary: String,
     pub passed: bool,
-    /// New findings of this check (accepted ones left out).
+    /// New findings that break this check (accepted ones left out). A pair that breaks two
+    /// checks counts under both, though it is listed once, under the first.
     pub findings: usize,
+}
+
+impl Check {
+    /// The limit as people write it: `0.5`, `80%` of documents, `3`, or `off`.
+    pub fn limit_label(&self) -> String {
+        match (self.limit, self.unit) {
+            (None, _) => "off".to_string(),
+            (Some(l), Unit::ShareOfDocuments) => format!("{}%", l * 100.0),
+            (Some(l), _) => format!("{l}"),
+        }
+    }
 }
 
 /// What the gate was shown.
@@ -496,14 +542,17 @@ pub fn evaluate(thresholds: &Thresholds, evidence: &Evidence, baseline: &Baselin
     let (dup_j, dup_c) = duplicate_definition();
     let mut duplicated: Vec<&str> = Vec::new();
     let (mut jaccard_new, mut containment_new) = (0, 0);
+    let (mut jaccard_accepted, mut containment_accepted) = (0, 0);
     let (mut max_j, mut max_c) = (0.0f64, 0.0f64);
     for (pair, a, b) in &evidence.pairs {
         let c = pair.max_containment();
         max_j = max_j.max(pair.jaccard);
         max_c = max_c.max(c);
-        let rule = if thresholds.max_jaccard.is_some_and(|m| pair.jaccard > m) {
+        let breaks_j = thresholds.max_jaccard.is_some_and(|m| pair.jaccard > m);
+        let breaks_c = thresholds.max_containment.is_some_and(|m| c > m);
+        let rule = if breaks_j {
             Some(Rule::NearDuplicate)
-        } else if thresholds.max_containment.is_some_and(|m| c > m) {
+        } else if breaks_c {
             Some(Rule::Containment)
         } else {
             None
@@ -511,10 +560,12 @@ pub fn evaluate(thresholds: &Thresholds, evidence: &Evidence, baseline: &Baselin
         let accepted_pair = match rule {
             Some(rule) => {
                 let new = keep(pair_finding(rule, pair, a, b), &mut findings);
-                match (new, rule) {
-                    (true, Rule::NearDuplicate) => jaccard_new += 1,
-                    (true, _) => containment_new += 1,
-                    _ => {}
+                if new {
+                    jaccard_new += usize::from(breaks_j);
+                    containment_new += usize::from(breaks_c);
+                } else {
+                    jaccard_accepted += usize::from(breaks_j);
+                    containment_accepted += usize::from(breaks_c);
                 }
                 !new
             }
@@ -532,17 +583,46 @@ pub fn evaluate(thresholds: &Thresholds, evidence: &Evidence, baseline: &Baselin
             }
         }
     }
+    // Pairs are only looked for when a check needs them; "0" would then read as measured.
+    let measured = thresholds.needs_pairs();
+    let pairs_note = |n: usize, accepted: usize, rule: Rule| {
+        let listed = findings.iter().filter(|f| f.rule == rule).count();
+        let mut note = match n {
+            0 => String::new(),
+            n if listed < n => format!(
+                "; {n} pair(s) above the limit, {} listed under near-duplicate",
+                n - listed
+            ),
+            n => format!("; {n} pair(s) above the limit"),
+        };
+        if accepted > 0 {
+            note += &format!("; {accepted} pair(s) above it accepted by the baseline");
+        }
+        note
+    };
+    let j_note = pairs_note(jaccard_new, jaccard_accepted, Rule::NearDuplicate);
+    let c_note = pairs_note(containment_new, containment_accepted, Rule::Containment);
     checks.push(Check {
         rule: Rule::NearDuplicate,
-        limit: thresholds.max_jaccard.map(|m| format!("{m}")),
-        observed: format!("highest Jaccard {max_j:.3}"),
+        unit: Unit::Jaccard,
+        limit: thresholds.max_jaccard,
+        observed: measured.then_some(max_j),
+        summary: match measured {
+            true => format!("highest Jaccard {max_j:.3}{j_note}"),
+            false => "not measured (pair checks off)".to_string(),
+        },
         passed: jaccard_new == 0,
         findings: jaccard_new,
     });
     checks.push(Check {
         rule: Rule::Containment,
-        limit: thresholds.max_containment.map(|m| format!("{m}")),
-        observed: format!("highest containment {}", percent(max_c)),
+        unit: Unit::Containment,
+        limit: thresholds.max_containment,
+        observed: measured.then_some(max_c),
+        summary: match measured {
+            true => format!("highest containment {}{c_note}", percent(max_c)),
+            false => "not measured (pair checks off)".to_string(),
+        },
         passed: containment_new == 0,
         findings: containment_new,
     });
@@ -584,10 +664,20 @@ pub fn evaluate(thresholds: &Thresholds, evidence: &Evidence, baseline: &Baselin
             places,
         });
     }
+    let (unit, limit, value) = match thresholds.max_duplicate_documents {
+        Some(Limit::Share(s)) => (Unit::ShareOfDocuments, Some(s), share),
+        Some(Limit::Count(n)) => (Unit::Documents, Some(n as f64), duplicated.len() as f64),
+        None => (Unit::Documents, None, duplicated.len() as f64),
+    };
     checks.push(Check {
         rule: Rule::DuplicateDocuments,
-        limit: thresholds.max_duplicate_documents.map(|l| l.to_string()),
-        observed,
+        unit,
+        limit,
+        observed: measured.then_some(value),
+        summary: match measured {
+            true => observed,
+            false => "not measured (pair checks off)".to_string(),
+        },
         passed: dup_passed,
         findings: usize::from(!dup_passed),
     });
@@ -612,8 +702,10 @@ pub fn evaluate(thresholds: &Thresholds, evidence: &Evidence, baseline: &Baselin
         }
         checks.push(Check {
             rule: Rule::SharedPassages,
-            limit: Some(limit.to_string()),
-            observed: format!("{found} pairs share passages"),
+            unit: Unit::Pairs,
+            limit: Some(limit as f64),
+            observed: Some(found as f64),
+            summary: format!("{found} pair(s) share passages"),
             passed,
             findings: found,
         });
@@ -636,12 +728,16 @@ pub fn evaluate(thresholds: &Thresholds, evidence: &Evidence, baseline: &Baselin
     }
     checks.push(Check {
         rule: Rule::Conflict,
-        limit: thresholds.max_conflicts.map(|m| m.to_string()),
-        observed: format!(
-            "{conflicts} slot(s) at level {:?} or above",
-            thresholds.verdict_level
-        )
-        .to_lowercase(),
+        unit: Unit::Slots,
+        limit: thresholds.max_conflicts.map(|m| m as f64),
+        observed: thresholds.max_conflicts.map(|_| conflicts as f64),
+        summary: match thresholds.max_conflicts {
+            Some(_) => format!(
+                "{conflicts} slot(s) at {} or above",
+                thresholds.verdict_level.label()
+            ),
+            None => "not measured (conflict check off)".to_string(),
+        },
         passed: conflicts_passed,
         findings: conflicts,
     });

@@ -11,7 +11,9 @@ use crate::corpus::Corpus;
 use crate::dedup::{Dedup, DedupParams};
 
 /// Version of the JSON layout; bumped on any change a consumer could notice.
-pub const SCHEMA: &str = "recoupe.report/1";
+/// Version 2: modifiers in snake case (`more_than`; version 1: `MORE_THAN`), and each
+/// document's `first_line` in its file.
+pub const SCHEMA: &str = "recoupe.report/2";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Parameters {

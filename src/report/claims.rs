@@ -6,7 +6,9 @@ use super::summary::escape;
 use crate::claims::value::clock_text;
 use crate::claims::{Claim, DateRange, Extraction, Modifier, Range, Unit, Value};
 
-pub const SCHEMA: &str = "recoupe.claims/1";
+/// Version 2: modifiers in snake case (`more_than`), as every other name (version 1:
+/// `MORE_THAN`).
+pub const SCHEMA: &str = "recoupe.claims/2";
 
 pub fn to_json(extraction: &Extraction) -> String {
     #[derive(serde::Serialize)]
@@ -51,7 +53,12 @@ fn dates(d: &DateRange) -> String {
     if d.from == d.to {
         f(d.from)
     } else {
-        format!("{} to {} ({:?})", f(d.from), f(d.to), d.grain).to_lowercase()
+        format!(
+            "{} to {} ({})",
+            f(d.from),
+            f(d.to),
+            super::words::of(&d.grain)
+        )
     }
 }
 
@@ -83,7 +90,7 @@ pub fn describe(c: &Claim) -> String {
             let (scale, suffix) = unit_scale(r, *unit);
             let mut s = range(r, scale, suffix);
             if c.modifier != Modifier::Exact {
-                let _ = write!(s, " [{:?}]", c.modifier);
+                let _ = write!(s, " [{}]", super::words::of(&c.modifier));
             }
             s
         }
@@ -96,10 +103,18 @@ pub fn describe(c: &Claim) -> String {
                 format!("{day}{} to {}", clock_text(t.from), clock_text(t.to))
             };
             if c.modifier != Modifier::Exact {
-                let _ = write!(s, " [{:?}]", c.modifier);
+                let _ = write!(s, " [{}]", super::words::of(&c.modifier));
             }
             s
         }
+    }
+}
+
+/// An entity's kind as a report names it; one of unknown kind is just a name.
+pub fn entity_kind(kind: crate::claims::EntityKind) -> String {
+    match kind {
+        crate::claims::EntityKind::Unknown => "name".to_string(),
+        kind => super::words::of(&kind),
     }
 }
 
@@ -120,9 +135,9 @@ pub fn render(extraction: &Extraction) -> String {
             for c in &doc.claims {
                 let _ = writeln!(
                     out,
-                    "| {} | {:?} | {} | {} | {} | {} |",
+                    "| {} | {} | {} | {} | {} | {} |",
                     c.span.line,
-                    c.kind,
+                    super::words::of(&c.kind),
                     escape(&c.text),
                     escape(&describe(c)),
                     escape(c.noun.as_deref().unwrap_or("")),
@@ -154,9 +169,9 @@ pub fn render(extraction: &Extraction) -> String {
     {
         let _ = writeln!(
             out,
-            "- {} ({:?}): {}",
+            "- {} ({}): {}",
             escape(&g.name),
-            g.kind,
+            entity_kind(g.kind),
             g.variants
                 .iter()
                 .map(|v| format!(

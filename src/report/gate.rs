@@ -61,26 +61,51 @@ pub fn place_label(finding: &Finding) -> String {
 }
 
 pub fn text(outcome: &Outcome) -> String {
+    text_styled(outcome, false)
+}
+
+/// ANSI styles for a terminal: green pass, red FAIL and errors, dim for checks that are off.
+fn paint(on: bool, code: &str, text: &str) -> String {
+    match on {
+        true => format!("\x1b[{code}m{text}\x1b[0m"),
+        false => text.to_string(),
+    }
+}
+
+/// [`text`], with the statuses and levels coloured when `color` (for a terminal).
+pub fn text_styled(outcome: &Outcome, color: bool) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "recoupe gate: {}", verdict(outcome));
+    let headline = verdict(outcome);
+    let code = if outcome.passed { "1;32" } else { "1;31" };
+    let _ = writeln!(out, "recoupe gate: {}", paint(color, code, &headline));
     for c in &outcome.checks {
-        let limit = c.limit.as_deref().unwrap_or("off");
+        let limit = c.limit_label();
+        let word = status(c);
+        let code = match word {
+            "pass" => "32",
+            "FAIL" => "1;31",
+            _ => "2",
+        };
         let _ = writeln!(
             out,
-            "  {:<4}  {:<20} limit {limit:<6} {}",
-            status(c),
+            "  {}  {:<20} limit {limit:<6} {}",
+            paint(color, code, &format!("{word:<4}")),
             c.rule.id(),
-            c.observed
+            c.summary
         );
     }
     if !outcome.findings.is_empty() {
         out.push('\n');
     }
     for f in &outcome.findings {
+        let code = match f.level {
+            Level::Error => "1;31",
+            Level::Warning => "1;33",
+        };
         let _ = writeln!(
             out,
             "{}[{}] {}: {}",
-            f.level.label(),
+            paint(color, code, f.level.label()),
             f.rule.id(),
             line(&place_label(f)),
             line(&f.message)
@@ -111,8 +136,8 @@ pub fn markdown(outcome: &Outcome) -> String {
             "| {} | {} | {} | {} | {} |",
             c.rule.id(),
             status(c),
-            escape(c.limit.as_deref().unwrap_or("off")),
-            escape(&c.observed),
+            escape(&c.limit_label()),
+            escape(&c.summary),
             c.findings
         );
     }

@@ -46,7 +46,7 @@ pub fn render(outcome: &Outcome) -> String {
             "    <testcase classname=\"recoupe.gate\" name=\"{}\" time=\"0\">",
             escape(check.rule.id())
         );
-        match &check.limit {
+        match check.limit.map(|_| check.limit_label()) {
             None => {
                 let _ = writeln!(out, "      <skipped message=\"check off\"/>");
             }
@@ -55,7 +55,7 @@ pub fn render(outcome: &Outcome) -> String {
                     out,
                     "      <failure type=\"{}\" message=\"{}\">{}</failure>",
                     escape(check.rule.id()),
-                    escape(&format!("limit {limit}: {}", check.observed)),
+                    escape(&format!("limit {limit}: {}", check.summary)),
                     escape(&findings.join("\n"))
                 );
             }

@@ -144,6 +144,28 @@ fn summary(out: &mut String, a: &Analysis) {
     );
 }
 
+/// The file's line of a line of a document's text: what `grep -n` says, since a Markdown or
+/// text file's front matter comes before the text.
+struct Lines<'a>(rustc_hash::FxHashMap<&'a str, &'a crate::corpus::DocumentInfo>);
+
+impl<'a> Lines<'a> {
+    fn new(a: &'a Analysis) -> Self {
+        Lines(
+            a.corpus
+                .documents
+                .iter()
+                .map(|d| (d.id.as_str(), d))
+                .collect(),
+        )
+    }
+
+    fn of(&self, document: &str, text_line: usize) -> usize {
+        self.0
+            .get(document)
+            .map_or(text_line, |d| d.file_line(text_line))
+    }
+}
+
 fn flagged(out: &mut String, a: &Analysis) {
     let flagged: Vec<&Slot> = a
         .comparison
@@ -165,13 +187,14 @@ fn flagged(out: &mut String, a: &Analysis) {
          evolve, and differences of precision. Each slot holds the claims of different sources \
          about one fact.\n"
     );
+    let lines = Lines::new(a);
     for s in flagged.iter().take(MAX_FLAGGED) {
-        slot(out, s);
+        slot(out, s, &lines);
     }
     more(out, MAX_FLAGGED, flagged.len(), "flagged slots");
 }
 
-fn slot(out: &mut String, s: &Slot) {
+fn slot(out: &mut String, s: &Slot, lines: &Lines) {
     let v = &s.verdict;
     let _ = writeln!(
         out,
@@ -197,7 +220,7 @@ fn slot(out: &mut String, s: &Slot) {
             "| {} | {} | {} | {} | {} | {} | {} |",
             escape(&c.document),
             c.published.map_or("?".to_string(), |d| d.to_string()),
-            c.claim.span.line,
+            lines.of(&c.document, c.claim.span.line),
             escape(&c.claim.text),
             escape(&describe(&c.claim)),
             escape(c.claim.claimant.as_deref().unwrap_or("")),
@@ -223,7 +246,7 @@ fn slot(out: &mut String, s: &Slot) {
 
 /// The slot's kind and, when its sentences share words, those words.
 fn topic_words(s: &Slot) -> String {
-    let kind = format!("{:?}", s.claims[0].claim.kind).to_lowercase();
+    let kind = super::words::of(&s.claims[0].claim.kind);
     if s.topic.is_empty() {
         kind
     } else {
@@ -268,6 +291,7 @@ fn agreed(out: &mut String, a: &Analysis) {
 
 fn near_duplicates(out: &mut String, a: &Analysis) {
     let d = &a.dedup;
+    let lines = Lines::new(a);
     let _ = writeln!(out, "## Near-duplicates\n");
     if d.pairs.is_empty() {
         let _ = writeln!(
@@ -341,9 +365,9 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
                 let _ = writeln!(
                     out,
                     "- line {}: {} → line {}: {}",
-                    c.a.line,
+                    lines.of(&p.a, c.a.line),
                     word(&c.a.text),
-                    c.b.line,
+                    lines.of(&p.b, c.b.line),
                     word(&c.b.text)
                 );
             }
@@ -367,7 +391,12 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
                     escape(&shorten(&s.b.text, MAX_SENTENCE_CHARS))
                 )
             };
-            let _ = writeln!(out, "| line {} | line {} | {text} |", s.a.line, s.b.line);
+            let _ = writeln!(
+                out,
+                "| line {} | line {} | {text} |",
+                lines.of(&p.a, s.a.line),
+                lines.of(&p.b, s.b.line)
+            );
         }
         out.push('\n');
     }
@@ -489,6 +518,7 @@ fn mermaid(out: &mut String, all: &[Pair]) {
 
 fn quotes(out: &mut String, a: &Analysis) {
     let variants = &a.comparison.quote_variants;
+    let lines = Lines::new(a);
     let _ = writeln!(out, "## Quote variants\n");
     if variants.is_empty() {
         let _ = writeln!(out, "No quote appears in more than one source.\n");
@@ -510,7 +540,7 @@ fn quotes(out: &mut String, a: &Analysis) {
                 out,
                 "| {} | {} | {} | {} |",
                 escape(&q.document),
-                q.line,
+                lines.of(&q.document, q.line),
                 escape(q.speaker.as_deref().unwrap_or("?")),
                 escape(&q.text)
             );
@@ -576,9 +606,9 @@ fn entities(out: &mut String, a: &Analysis) {
             .collect();
         let _ = writeln!(
             out,
-            "| {} | {:?} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} |",
             escape(&g.name),
-            g.kind,
+            super::claims::entity_kind(g.kind),
             spellings.join("<br>"),
             escape_join(&g.merged_because, "<br>"),
             escape_join(&g.kept_apart, "<br>")
@@ -657,17 +687,9 @@ fn method(out: &mut String, a: &Analysis) {
     );
     let _ = writeln!(
         out,
-        "To reproduce: `recoupe report` with `--threshold {} --containment {} --shingle {} \
-         --permutations {} --seed {} --link-threshold {} --review-below {} --event-window-days {}` \
-         (recoupe {}, report schema {}).",
-        p.dedup.threshold,
-        p.dedup.containment,
-        p.dedup.shingling,
-        p.dedup.permutations,
-        p.dedup.seed,
-        p.compare.link_threshold,
-        p.compare.review_below,
-        p.compare.event_window_days,
+        "To reproduce: `recoupe report` with `{} {}` (recoupe {}, report schema {}).",
+        p.dedup.flags(),
+        p.compare.flags(),
         a.version,
         a.schema
     );

@@ -9,6 +9,7 @@ pub mod junit;
 pub mod markdown;
 pub mod sarif;
 pub mod summary;
+pub mod words;
 
 use serde::Serialize;
 

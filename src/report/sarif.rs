@@ -11,21 +11,34 @@ pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// A URI reference for a path: `/` separators, and every byte outside the unreserved set and
 /// `/` percent-encoded (so a `:` in a file name is not read as a scheme). Absolute paths
 /// become `file://` URIs.
+/// A file name that is not UTF-8 keeps its own bytes, encoded: replaced by U+FFFD, it would
+/// point at another file.
 pub fn uri(path: &std::path::Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
+    let bytes = path_bytes(path);
+    let mut out = String::with_capacity(bytes.len());
+    for &b in &bytes {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
         }
     }
-    if text.starts_with('/') {
+    if bytes.starts_with(b"/") {
         format!("file://{out}")
     } else {
         out
     }
+}
+
+#[cfg(unix)]
+fn path_bytes(path: &std::path::Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    path.as_os_str().as_bytes().to_vec()
+}
+
+#[cfg(not(unix))]
+fn path_bytes(path: &std::path::Path) -> Vec<u8> {
+    path.to_string_lossy().replace('\\', "/").into_bytes()
 }
 
 fn physical(location: &Location) -> Option<Value> {
@@ -134,5 +147,11 @@ mod tests {
         assert_eq!(uri(Path::new("corpus/a b.md")), "corpus/a%20b.md");
         assert_eq!(uri(Path::new("c:d/é.md")), "c%3Ad/%C3%A9.md");
         assert_eq!(uri(Path::new("/tmp/x.md")), "file:///tmp/x.md");
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let latin1 = std::ffi::OsStr::from_bytes(b"d/caf\xe9.md");
+            assert_eq!(uri(Path::new(latin1)), "d/caf%E9.md");
+        }
     }
 }

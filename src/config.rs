@@ -1,10 +1,24 @@
-//! `recoupe.toml`: the gate's thresholds kept in the repository, so that every CI job and every
-//! developer runs the same gate. Flags on the command line win over the file.
+//! `recoupe.toml`: thresholds kept in the repository, so that every CI job and every developer
+//! runs the same scan, report and gate. Flags on the command line win over the file, the file
+//! over the defaults.
 //!
 //! ```toml
+//! [scan]                           # also the near-duplicates of `report`
+//! jaccard = 0.5                    # near-duplicates from this Jaccard similarity
+//! containment = 0.8                # reuse from this share of one article found in another
+//! passage-share = 0.35             # shared passages from this share, or "off"
+//! shingle = "words:5"
+//! permutations = 128
+//! seed = 1
+//!
+//! [report]                         # how claims are compared, in `report` and in the gate
+//! link-threshold = 0.15
+//! review-below = 0.45
+//! event-window-days = 7
+//!
 //! [gate]
-//! max-jaccard = 0.5                # a number from 0 to 1, or "off"
-//! max-containment = 0.8
+//! max-jaccard = 0.5                # a number from 0 to 1, or "off" (also `jaccard`)
+//! max-containment = 0.8            # (also `containment`)
 //! max-duplicate-documents = "5%"   # a count (3) or a share ("5%"), or "off"
 //! max-conflicts = 0                # or "off"
 //! max-shared-passages = 3          # pairs that share passages; "off" (the default)
@@ -16,12 +30,15 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{Limit, Thresholds, VerdictLevel};
+use crate::compare::CompareParams;
+use crate::dedup::{DedupParams, Shingling};
 use crate::error::{Error, Location, Result};
+use crate::gate::{Limit, Thresholds, VerdictLevel};
 
 pub const FILE_NAME: &str = "recoupe.toml";
 
 /// A setting as written: a number, a string (`"5%"`, `"off"`) or a boolean (`false` is off).
+/// Shown in errors as written (`1.5`, `"half"`), not as Rust names it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 enum Raw {
@@ -34,7 +51,9 @@ enum Raw {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct GateSection {
+    #[serde(alias = "jaccard")]
     max_jaccard: Option<Raw>,
+    #[serde(alias = "containment")]
     max_containment: Option<Raw>,
     max_duplicate_documents: Option<Raw>,
     max_conflicts: Option<Raw>,
@@ -44,10 +63,78 @@ struct GateSection {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ScanSection {
+    jaccard: Option<Raw>,
+    containment: Option<Raw>,
+    passage_share: Option<Raw>,
+    shingle: Option<String>,
+    permutations: Option<usize>,
+    seed: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ReportSection {
+    link_threshold: Option<Raw>,
+    review_below: Option<Raw>,
+    event_window_days: Option<i64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     #[serde(default)]
+    scan: ScanSection,
+    #[serde(default)]
+    report: ReportSection,
+    #[serde(default)]
     gate: GateSection,
+}
+
+/// The `[scan]` section: how near-duplicates are found, by `scan`, `report` and the gate.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScanSettings {
+    pub jaccard: Option<f64>,
+    pub containment: Option<f64>,
+    /// `Some(None)`: shared passages not looked for.
+    pub passage_share: Setting<f64>,
+    pub shingle: Option<Shingling>,
+    pub permutations: Option<usize>,
+    pub seed: Option<u64>,
+}
+
+impl ScanSettings {
+    /// `base` with what the section sets.
+    pub fn apply(&self, base: &DedupParams) -> DedupParams {
+        DedupParams {
+            threshold: self.jaccard.unwrap_or(base.threshold),
+            containment: self.containment.unwrap_or(base.containment),
+            passage_share: self.passage_share.unwrap_or(base.passage_share),
+            shingling: self.shingle.unwrap_or(base.shingling),
+            permutations: self.permutations.unwrap_or(base.permutations),
+            seed: self.seed.unwrap_or(base.seed),
+            ..base.clone()
+        }
+    }
+}
+
+/// The `[report]` section: how claims are compared, by `report` and the gate's conflict check.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReportSettings {
+    pub link_threshold: Option<f64>,
+    pub review_below: Option<f64>,
+    pub event_window_days: Option<i64>,
+}
+
+impl ReportSettings {
+    pub fn apply(&self, base: &CompareParams) -> CompareParams {
+        CompareParams {
+            link_threshold: self.link_threshold.unwrap_or(base.link_threshold),
+            review_below: self.review_below.unwrap_or(base.review_below),
+            event_window_days: self.event_window_days.unwrap_or(base.event_window_days),
+        }
+    }
 }
 
 /// A threshold the file sets: `Some(None)` turns the check off.
@@ -58,6 +145,8 @@ pub type Setting<T> = Option<Option<T>>;
 pub struct Config {
     /// The file read, if any.
     pub path: Option<PathBuf>,
+    pub scan: ScanSettings,
+    pub report: ReportSettings,
     pub max_jaccard: Setting<f64>,
     pub max_containment: Setting<f64>,
     pub max_duplicate_documents: Setting<Limit>,
@@ -66,6 +155,17 @@ pub struct Config {
     pub verdict_level: Option<VerdictLevel>,
     /// Resolved against the file's directory.
     pub baseline: Option<PathBuf>,
+}
+
+impl std::fmt::Display for Raw {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Raw::Bool(b) => write!(f, "{b}"),
+            Raw::Integer(n) => write!(f, "{n}"),
+            Raw::Float(x) => write!(f, "{x}"),
+            Raw::Text(t) => write!(f, "{t:?}"),
+        }
+    }
 }
 
 impl Config {
@@ -128,7 +228,7 @@ impl Config {
                 Raw::Integer(v) if (0..=1).contains(&v) => Ok(Some(v as f64)),
                 other => Err(bad(
                     key,
-                    format!("{other:?} is neither a number from 0 to 1 nor \"off\""),
+                    format!("{other} is neither a number from 0 to 1 nor \"off\""),
                 )),
             })
             .transpose()
@@ -145,7 +245,7 @@ impl Config {
                 Raw::Integer(n) if n >= 0 => Ok(Some(Limit::Count(n as usize))),
                 other => Err(bad(
                     "max-duplicate-documents",
-                    format!("{other:?} is neither a count (3), a share (\"5%\") nor \"off\""),
+                    format!("{other} is neither a count (3), a share (\"5%\") nor \"off\""),
                 )),
             })
             .transpose()?;
@@ -156,7 +256,7 @@ impl Config {
                 Raw::Integer(n) if n >= 0 => Ok(Some(n as usize)),
                 other => Err(bad(
                     name,
-                    format!("{other:?} is neither a count of {what} nor \"off\""),
+                    format!("{other} is neither a count of {what} nor \"off\""),
                 )),
             })
             .transpose()
@@ -170,9 +270,55 @@ impl Config {
                     .map_err(|m| bad("verdict-level", m))
             })
             .transpose()?;
+        // A similarity that must be set: "off" has no meaning for it.
+        let on = |key: &str, raw: Option<Raw>| -> Result<Option<f64>> {
+            match unit(key, raw)? {
+                Some(None) => Err(bad(
+                    key,
+                    "cannot be \"off\"; give a number from 0 to 1".into(),
+                )),
+                Some(v) => Ok(v),
+                None => Ok(None),
+            }
+        };
+        let s = file.scan;
+        let scan = ScanSettings {
+            jaccard: on("jaccard", s.jaccard)?,
+            containment: on("containment", s.containment)?,
+            passage_share: unit("passage-share", s.passage_share)?,
+            shingle: s
+                .shingle
+                .map(|v| v.parse::<Shingling>().map_err(|m| bad("shingle", m)))
+                .transpose()?,
+            permutations: s.permutations,
+            seed: s.seed,
+        };
+        let r = file.report;
+        let report = ReportSettings {
+            link_threshold: on("link-threshold", r.link_threshold)?,
+            review_below: on("review-below", r.review_below)?,
+            event_window_days: r.event_window_days,
+        };
+        // The values' own rules (a shingle size, a window that is not negative, …) are the
+        // parameters'; checked here so that the error names this file.
+        scan.apply(&DedupParams::default())
+            .validate()
+            .map_err(|e| Error::Input {
+                location: Location::file(path),
+                message: format!("[scan]: {e}"),
+            })?;
+        report
+            .apply(&CompareParams::default())
+            .validate()
+            .map_err(|e| Error::Input {
+                location: Location::file(path),
+                message: format!("[report]: {e}"),
+            })?;
         let dir = path.parent().unwrap_or(Path::new("."));
         Ok(Config {
             path: Some(path.to_path_buf()),
+            scan,
+            report,
             max_jaccard: unit("max-jaccard", g.max_jaccard)?,
             max_containment: unit("max-containment", g.max_containment)?,
             max_duplicate_documents,
