@@ -340,6 +340,8 @@ pub enum ReportFormat {
     Markdown,
     /// JSON (schema recoupe.report/2), for programs
     Json,
+    /// One self-contained HTML page: sources side by side, filters, reused passages' edits
+    Html,
 }
 
 #[derive(Args, Debug)]

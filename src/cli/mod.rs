@@ -154,6 +154,11 @@ fn run(cli: Cli) -> Result<i32> {
                 args::ReportFormat::Json => {
                     output::write_with(path.as_deref(), &inputs, |out| analysis.write_json(out))?
                 }
+                args::ReportFormat::Html => output::write(
+                    path.as_deref(),
+                    &inputs,
+                    &recoupe::report::html::render(&analysis),
+                )?,
             }
             wrote(path.as_deref(), cli.quiet, "");
             Ok(EXIT_OK)

@@ -14,24 +14,24 @@ use crate::compare::{Slot, VerdictKind};
 use crate::dedup::{Pair, Relation};
 
 /// Sentences longer than this are cut in tables (the JSON output has them whole).
-const MAX_SENTENCE_CHARS: usize = 240;
+pub(super) const MAX_SENTENCE_CHARS: usize = 240;
 
 /// How many entries each section lists before it points to the JSON report, which holds them
 /// all: a report of a newsroom archive stays a document a person can read (at 100,000 articles
 /// it was 134 MB before), most severe and strongest entries first.
-const MAX_FLAGGED: usize = 200;
-const MAX_AGREED: usize = 200;
-const MAX_CLUSTERS: usize = 100;
-const MAX_PAIRS: usize = 300;
-const MAX_PASSAGE_PAIRS: usize = 100;
-const MAX_QUOTES: usize = 100;
-const MAX_NAMES: usize = 200;
-const MAX_SOURCES: usize = 500;
+pub(super) const MAX_FLAGGED: usize = 200;
+pub(super) const MAX_AGREED: usize = 200;
+pub(super) const MAX_CLUSTERS: usize = 100;
+pub(super) const MAX_PAIRS: usize = 300;
+pub(super) const MAX_PASSAGE_PAIRS: usize = 100;
+pub(super) const MAX_QUOTES: usize = 100;
+pub(super) const MAX_NAMES: usize = 200;
+pub(super) const MAX_SOURCES: usize = 500;
 /// Claims shown per slot, quotes per quote variant, members per cluster or story group (a
 /// story told by 2,000 outlets is one slot of 2,000 claims).
-const MAX_SLOT_CLAIMS: usize = 50;
+pub(super) const MAX_SLOT_CLAIMS: usize = 50;
 /// Mermaid stops drawing past 500 edges by default; the graph shows the strongest pairs.
-const MAX_GRAPH_EDGES: usize = 200;
+pub(super) const MAX_GRAPH_EDGES: usize = 200;
 
 /// A list of documents, cut after [`MAX_SLOT_CLAIMS`] with the count of the rest.
 fn listed(ids: &[String]) -> String {
@@ -58,6 +58,7 @@ fn more(out: &mut String, limit: usize, total: usize, what: &str) {
 pub fn render(a: &Analysis) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# recoupe report: {}\n", escape(&a.name));
+    first_screen(&mut out, a);
     summary(&mut out, a);
     flagged(&mut out, a);
     agreed(&mut out, a);
@@ -67,6 +68,113 @@ pub fn render(a: &Analysis) -> String {
     timeline(&mut out, a);
     method(&mut out, a);
     out
+}
+
+/// Entries of the first screen, per kind.
+const FIRST_SCREEN: usize = 5;
+
+/// A document as a reader knows it: `“Title” (Outlet)`, the id when neither is known.
+fn source_label(
+    docs: &rustc_hash::FxHashMap<&str, &crate::corpus::DocumentInfo>,
+    id: &str,
+) -> String {
+    let Some(d) = docs.get(id) else {
+        return escape(id);
+    };
+    match (&d.title, &d.source) {
+        (Some(t), Some(s)) => format!("“{}” ({})", escape(t), escape(s)),
+        (Some(t), None) => format!("“{}”", escape(t)),
+        (None, Some(s)) => format!("{} ({})", escape(id), escape(s)),
+        (None, None) => escape(id),
+    }
+}
+
+/// What a fact-checker must look at, before any count: the sharpest disagreements with their
+/// sources' titles and outlets, then the strongest reuse.
+fn first_screen(out: &mut String, a: &Analysis) {
+    let docs: rustc_hash::FxHashMap<&str, &crate::corpus::DocumentInfo> = a
+        .corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d))
+        .collect();
+    let flagged: Vec<&Slot> = a
+        .comparison
+        .slots
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.verdict.kind,
+                VerdictKind::Conflict | VerdictKind::NeedsReview
+            )
+        })
+        .collect();
+    let reuse: Vec<&Pair> = a.dedup.pairs.iter().take(FIRST_SCREEN).collect();
+    let _ = writeln!(out, "## What to look at first\n");
+    if flagged.is_empty() && reuse.is_empty() {
+        let _ = writeln!(
+            out,
+            "No conflicting facts and no reused text: the sources below agree or state different facts.\n"
+        );
+        return;
+    }
+    for s in flagged.iter().take(FIRST_SCREEN) {
+        let values: Vec<String> = s
+            .claims
+            .iter()
+            .take(4)
+            .map(|c| {
+                format!(
+                    "{} “{}”",
+                    source_label(&docs, &c.document),
+                    escape(&c.claim.text)
+                )
+            })
+            .collect();
+        let more = if s.claims.len() > 4 {
+            format!(" and {} more", s.claims.len() - 4)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "- **{}** — {}: {}{more} (slot {})",
+            s.verdict.kind.label(),
+            escape(&super::heading::of(s)),
+            values.join(" vs "),
+            s.id
+        );
+    }
+    if flagged.len() > FIRST_SCREEN {
+        let _ = writeln!(
+            out,
+            "- … {} more conflicts or claims to review under *Flagged claims*",
+            flagged.len() - FIRST_SCREEN
+        );
+    }
+    for p in &reuse {
+        let what = match p.relation {
+            Relation::NearDuplicate => "near-duplicates",
+            Relation::Reuse => "one reuses the other",
+            Relation::SharedPassages => "share passages",
+        };
+        let _ = writeln!(
+            out,
+            "- **Reused text** — {} and {}: {what} (Jaccard {:.2}, {:.0}% of one in the other)",
+            source_label(&docs, &p.a),
+            source_label(&docs, &p.b),
+            p.jaccard,
+            100.0 * p.containment_a_in_b.max(p.containment_b_in_a)
+        );
+    }
+    if a.dedup.pairs.len() > FIRST_SCREEN {
+        let _ = writeln!(
+            out,
+            "- … {} more pairs under *Near-duplicates*",
+            a.dedup.pairs.len() - FIRST_SCREEN
+        );
+    }
+    out.push('\n');
 }
 
 fn summary(out: &mut String, a: &Analysis) {
@@ -146,10 +254,10 @@ fn summary(out: &mut String, a: &Analysis) {
 
 /// The file's line of a line of a document's text: what `grep -n` says, since a Markdown or
 /// text file's front matter comes before the text.
-struct Lines<'a>(rustc_hash::FxHashMap<&'a str, &'a crate::corpus::DocumentInfo>);
+pub(super) struct Lines<'a>(rustc_hash::FxHashMap<&'a str, &'a crate::corpus::DocumentInfo>);
 
 impl<'a> Lines<'a> {
-    fn new(a: &'a Analysis) -> Self {
+    pub(super) fn new(a: &'a Analysis) -> Self {
         Lines(
             a.corpus
                 .documents
@@ -159,7 +267,7 @@ impl<'a> Lines<'a> {
         )
     }
 
-    fn of(&self, document: &str, text_line: usize) -> usize {
+    pub(super) fn of(&self, document: &str, text_line: usize) -> usize {
         self.0
             .get(document)
             .map_or(text_line, |d| d.file_line(text_line))
@@ -201,7 +309,7 @@ fn slot(out: &mut String, s: &Slot, lines: &Lines) {
         "### Slot {}: {} — {}\n",
         s.id,
         v.kind.label(),
-        escape(&topic_words(s))
+        escape(&super::heading::of(s))
     );
     let _ = writeln!(
         out,
@@ -517,11 +625,24 @@ fn mermaid(out: &mut String, all: &[Pair]) {
 }
 
 fn quotes(out: &mut String, a: &Analysis) {
-    let variants = &a.comparison.quote_variants;
+    // Quotes reprinted word for word under one speaker do not vary: counted, not listed.
+    let variants: Vec<_> = a
+        .comparison
+        .quote_variants
+        .iter()
+        .filter(|v| v.kind != VariantKind::Identical)
+        .collect();
+    let identical = a.comparison.quote_variants.len() - variants.len();
     let lines = Lines::new(a);
     let _ = writeln!(out, "## Quote variants\n");
+    if identical > 0 {
+        let _ = writeln!(
+            out,
+            "{identical} quote(s) appear in several sources with the same words and speaker (not listed).\n"
+        );
+    }
     if variants.is_empty() {
-        let _ = writeln!(out, "No quote appears in more than one source.\n");
+        let _ = writeln!(out, "No quote differs between the sources that give it.\n");
         return;
     }
     for (n, v) in variants.iter().enumerate().take(MAX_QUOTES) {
@@ -581,7 +702,13 @@ fn split_trailing_space(s: &str) -> (&str, &str) {
 }
 
 fn entities(out: &mut String, a: &Analysis) {
-    let groups = &a.comparison.entity_variants;
+    // A name spelled one way, with nothing kept apart from it, does not vary.
+    let groups: Vec<_> = a
+        .comparison
+        .entity_variants
+        .iter()
+        .filter(|g| g.variants.len() > 1 || !g.kept_apart.is_empty())
+        .collect();
     let _ = writeln!(out, "## Names and their spellings\n");
     if groups.is_empty() {
         let _ = writeln!(out, "Every name is spelled one way.\n");

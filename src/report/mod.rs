@@ -5,6 +5,8 @@ pub mod annotations;
 pub mod claims;
 pub mod escape;
 pub mod gate;
+pub mod heading;
+pub mod html;
 pub mod junit;
 pub mod markdown;
 pub mod sarif;
