@@ -19,7 +19,8 @@ pub use baseline::Baseline;
 
 /// Version of the gate's JSON layout.
 /// Version 2: a check's `limit` and `observed` are numbers (or null), in its `unit`, with the
-/// words in `summary` (version 1 had them as strings).
+/// words in `summary`, and `thresholds.max_duplicate_documents` is `{"count": n}` or
+/// `{"share": x}` (version 1 had them as strings).
 pub const SCHEMA: &str = "recoupe.gate/2";
 
 /// What a scan calls a near-duplicate ([`DedupParams::default`]): the definition behind the
@@ -72,9 +73,16 @@ impl FromStr for Limit {
     }
 }
 
+/// In JSON a count is `{"count": 3}` and a share `{"share": 0.05}`: numbers, not `"5%"`.
 impl Serialize for Limit {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(1))?;
+        match self {
+            Limit::Count(n) => map.serialize_entry("count", n)?,
+            Limit::Share(x) => map.serialize_entry("share", x)?,
+        }
+        map.end()
     }
 }
 

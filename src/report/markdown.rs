@@ -15,6 +15,9 @@ use crate::dedup::{Pair, Relation};
 
 /// Sentences longer than this are cut in tables (the JSON output has them whole).
 pub(super) const MAX_SENTENCE_CHARS: usize = 240;
+/// A shared passage is what a reader compares: shown longer than a sentence (the HTML page and
+/// the JSON have it whole).
+const MAX_PASSAGE_CHARS: usize = 1000;
 
 /// How many entries each section lists before it points to the JSON report, which holds them
 /// all: a report of a newsroom archive stays a document a person can read (at 100,000 articles
@@ -267,6 +270,25 @@ impl<'a> Lines<'a> {
         )
     }
 
+    /// `“Title” (Outlet) · id`, the title cut short: a table row names the article as a
+    /// reader knows it and keeps the id that the JSON uses.
+    pub(super) fn label(&self, document: &str) -> String {
+        let Some(d) = self.0.get(document) else {
+            return escape(document);
+        };
+        let mut parts = Vec::new();
+        if let Some(t) = &d.title {
+            parts.push(format!("“{}”", escape(&shorten(t, 60))));
+        }
+        if let Some(s) = &d.source {
+            parts.push(format!("({})", escape(s)));
+        }
+        if parts.is_empty() {
+            return escape(document);
+        }
+        format!("{} · {}", parts.join(" "), escape(document))
+    }
+
     pub(super) fn of(&self, document: &str, text_line: usize) -> usize {
         self.0
             .get(document)
@@ -320,13 +342,13 @@ fn slot(out: &mut String, s: &Slot, lines: &Lines) {
     );
     let _ = writeln!(
         out,
-        "| document | published | line | words | value | claimant | sentence |\n|---|---|---:|---|---|---|---|"
+        "| source | published | line | words | value | claimant | sentence |\n|---|---|---:|---|---|---|---|"
     );
     for c in s.claims.iter().take(MAX_SLOT_CLAIMS) {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
-            escape(&c.document),
+            lines.label(&c.document),
             c.published.map_or("?".to_string(), |d| d.to_string()),
             lines.of(&c.document, c.claim.span.line),
             escape(&c.claim.text),
@@ -491,12 +513,12 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
         );
         for s in &p.passages {
             let text = if s.a.text == s.b.text {
-                escape(&shorten(&s.a.text, MAX_SENTENCE_CHARS))
+                escape(&shorten(&s.a.text, MAX_PASSAGE_CHARS))
             } else {
                 format!(
                     "{} / {}",
-                    escape(&shorten(&s.a.text, MAX_SENTENCE_CHARS)),
-                    escape(&shorten(&s.b.text, MAX_SENTENCE_CHARS))
+                    escape(&shorten(&s.a.text, MAX_PASSAGE_CHARS)),
+                    escape(&shorten(&s.b.text, MAX_PASSAGE_CHARS))
                 )
             };
             let _ = writeln!(
