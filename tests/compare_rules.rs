@@ -1121,3 +1121,68 @@ fn a_cost_and_a_burnt_area_are_named_measures_whatever_the_words_for_them() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn readings_of_one_place_in_lists_of_places_are_one_fact() {
+    // Two outlets list the gusts of a storm town by town, in different orders and words: the
+    // sentences are unlike, but each figure is attached to its town and measures a speed.
+    let docs = [
+        doc(
+            "a",
+            "2024-02-10",
+            "Les rafales ont atteint 121 km/h à Carnac, 134 km/h à Quiberon et 150 km/h à \
+             Groix pendant la nuit de la tempête.",
+        ),
+        doc(
+            "b",
+            "2024-02-10",
+            "Au matin, la tempête laissait des arbres couchés : les rafales ont atteint \
+             151 km/h à Groix, devant Belle-Île et Houat.",
+        ),
+    ];
+    let c = compared(&docs);
+    // 150 and 151 km/h at Groix: two readings of one instrument that cannot both be right.
+    assert_eq!(
+        verdict_of(&c, "151 km/h").as_deref(),
+        Some("Conflict"),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn figures_inside_web_addresses_are_not_claims() {
+    let text = "Le bilan est de 632 morts, selon le ministère. Source : \
+                https://exemple.fr/2023/09/09/seisme-bilan-2012-morts-magnitude-6-8";
+    let extraction = claims::extract_all(&[doc("a", "2023-09-09", text)]);
+    let words: Vec<&str> = extraction.documents[0]
+        .claims
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(words, ["632 morts"], "{words:?}");
+}
+
+#[test]
+fn an_english_text_without_a_language_is_read_as_english() {
+    let mut d = doc(
+        "a",
+        "2023-09-10",
+        "At least 2,012 people were killed and 2,059 were injured in the earthquake, the \
+         ministry said on Saturday.",
+    );
+    d.lang = None;
+    let extraction = claims::extract_all(&[d]);
+    let first = &extraction.documents[0].claims[0];
+    assert_eq!(first.kind, ClaimKind::Count);
+    assert_eq!(
+        first.value,
+        claims::Value::Quantity {
+            range: claims::Range {
+                lo: Some(2012.0),
+                hi: None
+            },
+            unit: claims::Unit::Count
+        },
+        "{first:?}"
+    );
+}

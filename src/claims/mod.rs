@@ -139,6 +139,14 @@ pub fn lexicon_for(lang: Option<&str>) -> &'static Lexicon {
     }
 }
 
+/// The lexicon of a document: its stated language, else the one its text reads as, else French.
+pub fn lexicon_of(doc: &Document) -> &'static Lexicon {
+    match doc.lang.as_deref() {
+        Some(lang) => lexicon_for(Some(lang)),
+        None => lexicon_for(lang::detect::language(&doc.text)),
+    }
+}
+
 /// Extracts the claims of every document, in parallel; documents keep their order.
 pub fn extract_all(docs: &[Document]) -> Extraction {
     extract_all_with(docs, &())
@@ -260,7 +268,7 @@ impl<'a> Windows<'a> {
 
 /// Extracts the claims of one document. Boilerplate yields none.
 pub fn extract(doc: &Document) -> DocumentClaims {
-    let lex_ = lexicon_for(doc.lang.as_deref());
+    let lex_ = lexicon_of(doc);
     let text = doc.text.as_str();
     let prepared = Prepared::new(text);
     let offsets = Offsets::new(text);
@@ -285,9 +293,20 @@ pub fn extract(doc: &Document) -> DocumentClaims {
     let mut mentions = Vec::new();
     // The last claimant named, for `selon la même source` further on.
     let mut last_claimant: Option<String> = None;
+    let urls: Vec<std::ops::Range<usize>> = crate::text::urls::ranges(text)
+        .into_iter()
+        .map(|r| offsets.char(r.start)..offsets.char(r.end))
+        .collect();
     for (k, (toks, range)) in sentences.iter().zip(&prepared.sentences).enumerate() {
         let before = claims.len();
         sentence_claims(lex_, text, &offsets, toks, reference, &mut claims);
+        if !urls.is_empty() {
+            let stated: Vec<Claim> = claims
+                .drain(before..)
+                .filter(|c: &Claim| !urls.iter().any(|u| u.contains(&c.span.start)))
+                .collect();
+            claims.extend(stated);
+        }
         let named = entities::mentions(lex_, toks, &capitalised);
         // Most sentences state no figure; their text and claimant are looked up only when
         // one does.

@@ -83,8 +83,9 @@ pub fn build(
         .par_iter()
         .zip(&spellings)
         .map(|(d, names)| {
-            let lang = by_id.get(d.id.as_str()).and_then(|doc| doc.lang.as_deref());
-            let lex = lexicon_for(lang);
+            let lex = by_id
+                .get(d.id.as_str())
+                .map_or_else(|| lexicon_for(None), |doc| crate::claims::lexicon_of(doc));
             let mut contexts: Vec<Context> = d
                 .claims
                 .iter()

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::bulletin::Bulletin;
 use super::frame::{self, Frame};
-use crate::claims::{DateRange, Value};
+use crate::claims::{DateRange, Unit, Value};
 
 /// Most severe first: the report lists slots in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -115,12 +115,24 @@ impl Interval {
     /// so that `6,3` and `6,4` do not touch), and never more than [`MAX_ROUNDING`] of the
     /// figure, so that `2 000` is not any number from 1,500 to 2,500. Figures with a modifier
     /// (`près de`, `plus de`) already carry their interval; dates and times are read as written.
+    ///
+    /// Readings of an instrument in their own unit (a gust in km/h, a temperature, a magnitude)
+    /// are not counts an outlet rounds: `170 km/h` is a reading to the unit, so it does not
+    /// stand for 171.
     pub fn read(value: &Value) -> Self {
         let stated = Interval::of(value);
-        if !matches!(value, Value::Quantity { .. }) || stated.lo != stated.hi {
+        let Value::Quantity { unit, .. } = value else {
+            return stated;
+        };
+        if stated.lo != stated.hi {
             return stated;
         }
-        let half = rounding(stated.lo);
+        let half = match unit {
+            Unit::KilometresPerHour | Unit::Celsius | Unit::Magnitude => {
+                rounding(stated.lo).min(0.495)
+            }
+            _ => rounding(stated.lo),
+        };
         Interval {
             lo: stated.lo - half,
             hi: stated.hi + half,
@@ -492,6 +504,9 @@ pub fn judge_pairs(
 /// The verdict on one disjoint pair and how sure it is: a difference of claimants, a tally
 /// that rose between two reporting dates, a contradiction, or, when the two sentences are not
 /// alike enough, a call for review.
+/// The confidence of a pair whose frames name the same measure and the same attached name.
+const FRAMED_CONFIDENCE: f64 = 0.6;
+
 fn judge_pair(
     claims: &[Input],
     intervals: &[Interval],
@@ -660,7 +675,16 @@ fn judge_pair(
         && fa.measure == fb.measure
         && stated_year(fa).is_some()
         && stated_year(fa) == stated_year(fb);
-    let apart = if lasting || of_year {
+    // Both frames known and alike: the same measure attached to the same name (`170 km/h à
+    // Lanvéoc`, `171 km/h à Lanvéoc`). Lists of readings per place make the sentences unlike
+    // and leave nothing else beside the figures in common, but what each figure is about is
+    // stated, so the pair is no longer a guess.
+    let same_entity = match (&fa.entity, &fb.entity) {
+        (Some(x), Some(y)) => crate::text::normalize::fold(x) == crate::text::normalize::fold(y),
+        _ => false,
+    };
+    let framed = quantity && same_measure && same_entity;
+    let apart = if lasting || of_year || framed {
         false
     } else if fa.scope.is_empty() || fb.scope.is_empty() {
         !quantity
@@ -677,6 +701,11 @@ fn judge_pair(
     if apart || ranks_differ {
         return (VerdictKind::NeedsReview, sure, Why::Scope);
     }
+    let sure = if framed {
+        sure.max(FRAMED_CONFIDENCE)
+    } else {
+        sure
+    };
     if sure < review_below {
         (VerdictKind::NeedsReview, sure, Why::Unsure)
     } else {
@@ -697,7 +726,6 @@ fn one_bulletin(a: &Input, b: &Input) -> bool {
 
 /// Whether figures in this value's unit measure one thing however the sentence words them.
 fn one_measure(value: &Value) -> bool {
-    use crate::claims::Unit;
     matches!(
         value,
         Value::Quantity {
@@ -877,6 +905,33 @@ mod tests {
         }
         assert_eq!(rounding(0.0), 0.0);
         assert!((rounding(670.0) - 4.95).abs() < 1e-9);
+    }
+
+    #[test]
+    fn instrument_readings_are_stated_to_their_unit() {
+        let reading = |v: f64, unit: Unit| Value::Quantity {
+            range: Range::exact(v),
+            unit,
+        };
+        // Two gusts of one place, 150 and 151 km/h, or 20 and 21 degrees: two readings.
+        for (x, y, unit) in [
+            (150.0, 151.0, Unit::KilometresPerHour),
+            (20.0, 21.0, Unit::Celsius),
+        ] {
+            let (a, b) = (reading(x, unit), reading(y, unit));
+            let v = judge(
+                &[input("a", &a, None, 1), input("b", &b, None, 1)],
+                0.8,
+                0.4,
+            );
+            assert_eq!(v.kind, VerdictKind::Conflict, "{x} / {y}: {v:?}");
+        }
+        // A magnitude to the tenth still covers its own last digit only.
+        let i = Interval::read(&reading(6.8, Unit::Magnitude));
+        assert!(i.lo > 6.7 && i.hi < 6.9, "{i:?}");
+        // Counts keep their rounding: 150 people may be 151.
+        let i = Interval::read(&count(150.0));
+        assert!(i.hi > 151.0, "{i:?}");
     }
 
     #[test]

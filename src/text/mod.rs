@@ -6,6 +6,7 @@ pub mod boilerplate;
 pub mod normalize;
 pub mod sentences;
 pub mod tokenize;
+pub mod urls;
 
 use std::ops::Range;
 

@@ -1,6 +1,7 @@
 //! Per-language lexicons: the words the extraction machinery looks for. The machinery in the
 //! parent module is language-neutral; adding a language means adding a [`Lexicon`].
 
+pub mod detect;
 pub mod en;
 pub mod fr;
 
