@@ -27,6 +27,16 @@ pub enum VerdictKind {
 }
 
 impl VerdictKind {
+    /// Every verdict, most severe first.
+    pub const ALL: [VerdictKind; 6] = [
+        VerdictKind::Conflict,
+        VerdictKind::NeedsReview,
+        VerdictKind::AttributedDifference,
+        VerdictKind::Timeline,
+        VerdictKind::Precision,
+        VerdictKind::Agree,
+    ];
+
     /// Whether a reader should look at it: everything but agreement.
     pub fn flagged(self) -> bool {
         self != VerdictKind::Agree

@@ -187,14 +187,7 @@ fn summary(out: &mut String, a: &Analysis) {
         a.corpus.documents.len(),
         a.dedup.pairs.len()
     );
-    for kind in [
-        VerdictKind::Conflict,
-        VerdictKind::NeedsReview,
-        VerdictKind::AttributedDifference,
-        VerdictKind::Timeline,
-        VerdictKind::Precision,
-        VerdictKind::Agree,
-    ] {
+    for kind in VerdictKind::ALL {
         let _ = write!(out, "<span>{} {}</span>", count(kind), kind.label());
     }
     let _ = writeln!(out, "</p>");
@@ -213,14 +206,7 @@ fn filters(out: &mut String, a: &Analysis, docs: &Docs) {
         out,
         "<div class=\"filters\"><label>Verdict <select id=\"f-verdict\"><option value=\"\">all</option>"
     );
-    for kind in [
-        VerdictKind::Conflict,
-        VerdictKind::NeedsReview,
-        VerdictKind::AttributedDifference,
-        VerdictKind::Timeline,
-        VerdictKind::Precision,
-        VerdictKind::Agree,
-    ] {
+    for kind in VerdictKind::ALL {
         let _ = write!(
             out,
             "<option value=\"{}\">{}</option>",
