@@ -1186,3 +1186,28 @@ fn an_english_text_without_a_language_is_read_as_english() {
         "{first:?}"
     );
 }
+
+#[test]
+fn a_length_of_time_before_de_and_a_noun_measures_that_thing() {
+    // Two wordings of one building site's length: the sentences differ, the measure is stated.
+    let docs = [
+        doc(
+            "a",
+            "2024-05-02",
+            "Après 14 mois de chantier, la nouvelle médiathèque de Saint-Avold ouvre ses portes \
+             au public ce samedi.",
+        ),
+        doc(
+            "b",
+            "2024-05-02",
+            "La médiathèque de Saint-Avold, livrée au bout de 18 mois de chantier, accueillera \
+             ses premiers lecteurs samedi.",
+        ),
+    ];
+    let c = compared(&docs);
+    assert_eq!(
+        verdict_of(&c, "18 mois").as_deref(),
+        Some("Conflict"),
+        "{c:#?}"
+    );
+}

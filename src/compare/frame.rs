@@ -317,7 +317,8 @@ impl Frame {
         scope.dedup();
         Frame {
             measure: age(lex, claim, &toks, figure.map(|f| f.0))
-                .or_else(|| measure(st, claim, &measure_words)),
+                .or_else(|| measure(st, claim, &measure_words))
+                .or_else(|| lasted(lex, claim, &toks, figure.map(|f| f.1))),
             entity: claim.entity.clone(),
             as_of: as_of(st, claim, siblings),
             current: state_words.iter().any(|t| {
@@ -453,6 +454,34 @@ fn age(lex: &Lexicon, claim: &Claim, toks: &[Tok], first: Option<usize>) -> Opti
         .chain(lex.generic_nouns)
         .any(|n| stem(n) == noun.stem);
     (of.word && noun.word && of_word && person).then(|| AGE.to_string())
+}
+
+/// `8 mois de chantier`, `trois jours de grève`: a length of time right before `de` and a noun
+/// is the length of that noun's thing, which is what it measures.
+fn lasted(lex: &Lexicon, claim: &Claim, toks: &[Tok], after: Option<usize>) -> Option<String> {
+    let seconds = matches!(
+        claim.value,
+        Value::Quantity {
+            unit: crate::claims::Unit::Seconds,
+            ..
+        }
+    );
+    if !seconds {
+        return None;
+    }
+    let after = after?;
+    let [of, noun, ..] = toks.get(after..)? else {
+        return None;
+    };
+    let of_word =
+        matches!(of.stem.as_str(), "de" | "d") || lex.of_words.contains(&of.stem.as_str());
+    // A determiner after `de` opens another phrase (`deux ans de la vie`, `un mois de plus`).
+    let content = noun.word
+        && noun.stem.chars().count() >= 4
+        && noun.stem.chars().all(char::is_alphabetic)
+        && !lex.articles.contains(&noun.stem.as_str())
+        && !matches!(noun.stem.as_str(), "plus" | "moins");
+    (of.word && of_word && content).then(|| noun.stem.clone())
 }
 
 /// The measures of a person's age and of a length of time, as the lexicons name them.
