@@ -1922,6 +1922,13 @@ const ROWS: &[(&str, &str, E, &str)] = &[
         more(Speed, 150.0),
         "",
     ),
+    // A reading that went up to a speed or a temperature reached it: the peak is the figure.
+    (
+        "Le vent a soufflé jusqu'à 121 km/h dans la nuit.",
+        "jusqu'à 121 km/h",
+        n(Speed, 121.0),
+        "",
+    ),
     (
         "Un taux supérieur à 5 % est attendu.",
         "supérieur à 5 %",

@@ -258,14 +258,20 @@ fn temperature_or_speed(
             (v, start)
         };
         let stated = Range::exact(v);
+        let range = stated.modified_in(modifier, unit);
         Some(QuantityMatch {
             start: first,
             end: last,
             stated,
-            range: stated.modified_in(modifier, unit),
+            range,
             unit,
             unit_word: Some(unit_word),
-            modifier,
+            // A peak reached (`jusqu'à 121 km/h`) is stated exactly.
+            modifier: if range == stated {
+                Modifier::Exact
+            } else {
+                modifier
+            },
             noun: None,
             ordinal: false,
         })

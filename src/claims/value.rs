@@ -147,11 +147,13 @@ impl Range {
     }
 
     /// As [`Range::modified`], for a unit whose values may fall below zero (temperatures):
-    /// `moins de 0 degré` is open below.
+    /// `moins de 0 degré` is open below. A reading that went `jusqu'à` a speed or a
+    /// temperature (`le vent a soufflé jusqu'à 121 km/h`) reached it: the peak is the figure.
     pub fn modified_in(self, m: Modifier, unit: Unit) -> Self {
         let r = self.modified(m);
         match (unit, m) {
-            (Unit::Celsius, Modifier::LessThan | Modifier::AtMost) => Range { lo: None, ..r },
+            (Unit::KilometresPerHour | Unit::Celsius, Modifier::AtMost) => self,
+            (Unit::Celsius, Modifier::LessThan) => Range { lo: None, ..r },
             _ => r,
         }
     }
