@@ -230,15 +230,8 @@ pub struct DedupArgs {
     /// [default: 0.35]
     #[arg(long, value_name = "X|off")]
     pub passage_share: Option<Setting<f64>>,
-    /// Shingles: `words:N` or `chars:N` [default: words:5]
-    #[arg(long)]
-    pub shingle: Option<Shingling>,
-    /// MinHash permutations [default: 128]
-    #[arg(long)]
-    pub permutations: Option<usize>,
-    /// Seed of the MinHash permutations [default: 1]
-    #[arg(long)]
-    pub seed: Option<u64>,
+    #[command(flatten)]
+    pub signing: SigningArgs,
     /// Jaccard similarity the LSH bands are tuned for (default: low enough to find an article
     /// reused inside one three times longer).
     #[arg(long)]
@@ -257,11 +250,8 @@ pub struct DedupArgs {
 impl DedupArgs {
     /// The parameters: flags, else the config's `[scan]`, else the defaults.
     pub fn params(&self, config: &ScanSettings) -> anyhow::Result<DedupParams> {
-        let base = config.apply(&DedupParams::default());
+        let base = self.signing.apply(&config.apply(&DedupParams::default()));
         let params = DedupParams {
-            shingling: self.shingle.unwrap_or(base.shingling),
-            permutations: self.permutations.unwrap_or(base.permutations),
-            seed: self.seed.unwrap_or(base.seed),
             threshold: self.jaccard.unwrap_or(base.threshold),
             containment: self.containment.unwrap_or(base.containment),
             passage_share: self.passage_share.map_or(base.passage_share, |s| s.0),
@@ -272,6 +262,7 @@ impl DedupArgs {
                 .map(|(bands, rows)| Banding { bands, rows }),
             passages: !self.no_passages,
             passage_pairs: None,
+            ..base
         };
         params.validate()?;
         Ok(params)
@@ -406,13 +397,13 @@ pub enum GateFormat {
 #[derive(Args, Debug)]
 #[command(next_help_heading = "Signatures")]
 pub struct SigningArgs {
-    /// Shingles: `words:N` (default words:5) or `chars:N`
+    /// Shingles: `words:N` or `chars:N` [default: words:5]
     #[arg(long)]
     pub shingle: Option<Shingling>,
-    /// MinHash permutations (default 128)
+    /// MinHash permutations [default: 128]
     #[arg(long)]
     pub permutations: Option<usize>,
-    /// Seed of the MinHash permutations (default 1)
+    /// Seed of the MinHash permutations [default: 1]
     #[arg(long)]
     pub seed: Option<u64>,
 }

@@ -118,6 +118,21 @@ pub fn entity_kind(kind: crate::claims::EntityKind) -> String {
     }
 }
 
+/// A name's spellings as `spelling (mentions; documents)`, through the format's `escape`.
+pub fn spellings(g: &crate::claims::EntityGroup, escape: impl Fn(&str) -> String) -> Vec<String> {
+    g.variants
+        .iter()
+        .map(|v| {
+            format!(
+                "{} ({}; {})",
+                escape(&v.spelling),
+                v.mentions,
+                escape(&v.documents.join(", "))
+            )
+        })
+        .collect()
+}
+
 pub fn render(extraction: &Extraction) -> String {
     let mut out = String::from("# recoupe claims\n\n");
     for doc in &extraction.documents {

@@ -8,8 +8,9 @@ use std::fmt::Write;
 
 use super::analysis::Analysis;
 use super::claims::describe;
+use super::documents::Documents;
 use super::markdown::{
-    Lines, MAX_AGREED, MAX_CLUSTERS, MAX_FLAGGED, MAX_NAMES, MAX_PASSAGE_PAIRS, MAX_QUOTES,
+    MAX_AGREED, MAX_CLUSTERS, MAX_FLAGGED, MAX_NAMES, MAX_PASSAGE_PAIRS, MAX_QUOTES,
     MAX_SLOT_CLAIMS, MAX_SOURCES,
 };
 use crate::compare::quotes::VariantKind;
@@ -97,46 +98,23 @@ const SCRIPT: &str = "
 })();
 ";
 
-/// Looks documents up by id, for titles and outlets instead of hash ids.
-struct Docs<'a>(rustc_hash::FxHashMap<&'a str, &'a DocumentInfo>);
-
-impl<'a> Docs<'a> {
-    fn new(a: &'a Analysis) -> Self {
-        Docs(
-            a.corpus
-                .documents
-                .iter()
-                .map(|d| (d.id.as_str(), d))
-                .collect(),
-        )
+/// `Title — Outlet, 2024-06-19`, escaped; the id when nothing else is known.
+fn label(docs: &Documents, id: &str) -> String {
+    let Some(d) = docs.get(id) else {
+        return escape(id);
+    };
+    let mut parts = vec![escape(d.title.as_deref().unwrap_or(id))];
+    let mut byline = Vec::new();
+    if let Some(s) = &d.source {
+        byline.push(escape(s));
     }
-
-    /// The outlet, else the id: what the source filter lists.
-    fn source(&self, id: &str) -> String {
-        self.0
-            .get(id)
-            .and_then(|d| d.source.clone())
-            .unwrap_or_else(|| id.to_string())
+    if let Some(p) = d.published {
+        byline.push(p.to_string());
     }
-
-    /// `Title — Outlet, 2024-06-19`, escaped; the id when nothing else is known.
-    fn label(&self, id: &str) -> String {
-        let Some(d) = self.0.get(id) else {
-            return escape(id);
-        };
-        let mut parts = vec![escape(d.title.as_deref().unwrap_or(id))];
-        let mut byline = Vec::new();
-        if let Some(s) = &d.source {
-            byline.push(escape(s));
-        }
-        if let Some(p) = d.published {
-            byline.push(p.to_string());
-        }
-        if !byline.is_empty() {
-            parts.push(byline.join(", "));
-        }
-        parts.join(" — ")
+    if !byline.is_empty() {
+        parts.push(byline.join(", "));
     }
+    parts.join(" — ")
 }
 
 fn verdict_code(kind: VerdictKind) -> String {
@@ -144,8 +122,7 @@ fn verdict_code(kind: VerdictKind) -> String {
 }
 
 pub fn render(a: &Analysis) -> String {
-    let docs = Docs::new(a);
-    let lines = Lines::new(a);
+    let docs = Documents::new(a);
     let mut out = String::with_capacity(1 << 16);
     let title = format!("recoupe report: {}", a.name);
     let _ = write!(
@@ -160,9 +137,9 @@ pub fn render(a: &Analysis) -> String {
     summary(&mut out, a);
     let _ = writeln!(out, "</header>\n<main>");
     filters(&mut out, a, &docs);
-    facts(&mut out, a, &docs, &lines);
-    reuse(&mut out, a, &docs, &lines);
-    quotes(&mut out, a, &docs, &lines);
+    facts(&mut out, a, &docs);
+    reuse(&mut out, a, &docs);
+    quotes(&mut out, a, &docs);
     names(&mut out, a);
     sources(&mut out, a);
     let _ = writeln!(
@@ -193,7 +170,7 @@ fn summary(out: &mut String, a: &Analysis) {
     let _ = writeln!(out, "</p>");
 }
 
-fn filters(out: &mut String, a: &Analysis, docs: &Docs) {
+fn filters(out: &mut String, a: &Analysis, docs: &Documents) {
     let mut sources: Vec<String> = a
         .corpus
         .documents
@@ -241,7 +218,7 @@ fn marked(sentence: &str, words: &str) -> String {
     }
 }
 
-fn facts(out: &mut String, a: &Analysis, docs: &Docs, lines: &Lines) {
+fn facts(out: &mut String, a: &Analysis, docs: &Documents) {
     let slots = &a.comparison.slots;
     let _ = writeln!(out, "<h2 id=\"facts\">Facts stated by several sources</h2>");
     if slots.is_empty() {
@@ -252,7 +229,7 @@ fn facts(out: &mut String, a: &Analysis, docs: &Docs, lines: &Lines) {
     let flagged = slots.iter().filter(|s| s.verdict.kind.flagged());
     let agreed = slots.iter().filter(|s| !s.verdict.kind.flagged());
     for s in flagged.take(MAX_FLAGGED).chain(agreed.take(MAX_AGREED)) {
-        slot(out, s, docs, lines);
+        slot(out, s, docs);
     }
     let shown = slots.len().min(MAX_FLAGGED + MAX_AGREED);
     if slots.len() > shown {
@@ -265,7 +242,7 @@ fn facts(out: &mut String, a: &Analysis, docs: &Docs, lines: &Lines) {
     }
 }
 
-fn slot(out: &mut String, s: &Slot, docs: &Docs, lines: &Lines) {
+fn slot(out: &mut String, s: &Slot, docs: &Documents) {
     let v = &s.verdict;
     let mut sources: Vec<String> = s.claims.iter().map(|c| docs.source(&c.document)).collect();
     sources.sort();
@@ -297,8 +274,8 @@ fn slot(out: &mut String, s: &Slot, docs: &Docs, lines: &Lines) {
         let _ = writeln!(
             out,
             "<div class=\"side\"><div class=\"who\">{} · line {}</div><div class=\"value\">{}</div>{claimant}<div>{}</div></div>",
-            docs.label(&c.document),
-            lines.of(&c.document, c.claim.span.line),
+            label(docs, &c.document),
+            docs.line(&c.document, c.claim.span.line),
             escape(&describe(&c.claim)),
             marked(&c.claim.sentence, &c.claim.text)
         );
@@ -344,7 +321,7 @@ fn diff(a: &str, b: &str) -> (String, String) {
     (left, right)
 }
 
-fn reuse(out: &mut String, a: &Analysis, docs: &Docs, lines: &Lines) {
+fn reuse(out: &mut String, a: &Analysis, docs: &Documents) {
     let d = &a.dedup;
     let _ = writeln!(out, "<h2 id=\"reuse\">Reused text</h2>");
     if d.pairs.is_empty() {
@@ -362,13 +339,13 @@ fn reuse(out: &mut String, a: &Analysis, docs: &Docs, lines: &Lines) {
                 .members
                 .iter()
                 .take(MAX_SLOT_CLAIMS)
-                .map(|m| docs.label(m))
+                .map(|m| label(docs, m))
                 .collect();
             let _ = write!(
                 out,
                 "<li>{} documents; earliest (likely original): {}<br><span class=\"muted\">{}</span></li>",
                 c.members.len(),
-                docs.label(&c.representative),
+                label(docs, &c.representative),
                 members.join("; ")
             );
         }
@@ -381,8 +358,8 @@ fn reuse(out: &mut String, a: &Analysis, docs: &Docs, lines: &Lines) {
             out,
             "<section class=\"pair\" data-sources=\"{}\"><h3>{} ~ {}</h3><p class=\"muted\">Jaccard {:.3}; {:.0}% of the first in the second, {:.0}% of the second in the first</p>",
             sources.join(&SEP.to_string()),
-            docs.label(&p.a),
-            docs.label(&p.b),
+            label(docs, &p.a),
+            label(docs, &p.b),
             p.jaccard,
             p.containment_a_in_b * 100.0,
             p.containment_b_in_a * 100.0
@@ -397,9 +374,9 @@ fn reuse(out: &mut String, a: &Analysis, docs: &Docs, lines: &Lines) {
                 let _ = writeln!(
                     out,
                     "<div><span class=\"muted\">line {}</span> <del>{}</del></div><div><span class=\"muted\">line {}</span> <ins>{}</ins></div>",
-                    lines.of(&p.a, c.a.line),
+                    docs.line(&p.a, c.a.line),
                     escape(&c.a.text),
-                    lines.of(&p.b, c.b.line),
+                    docs.line(&p.b, c.b.line),
                     escape(&c.b.text)
                 );
             }
@@ -411,8 +388,8 @@ fn reuse(out: &mut String, a: &Analysis, docs: &Docs, lines: &Lines) {
             let _ = writeln!(
                 out,
                 "<div><span class=\"muted\">line {}</span>\n{left}</div><div><span class=\"muted\">line {}</span>\n{right}</div>",
-                lines.of(&p.a, s.a.line),
-                lines.of(&p.b, s.b.line)
+                docs.line(&p.a, s.a.line),
+                docs.line(&p.b, s.b.line)
             );
         }
         let _ = writeln!(out, "</div></section>");
@@ -427,7 +404,7 @@ fn reuse(out: &mut String, a: &Analysis, docs: &Docs, lines: &Lines) {
 }
 
 /// Quotes that differ between the sources giving them (words or speaker), side by side.
-fn quotes(out: &mut String, a: &Analysis, docs: &Docs, lines: &Lines) {
+fn quotes(out: &mut String, a: &Analysis, docs: &Documents) {
     let varying: Vec<_> = a
         .comparison
         .quote_variants
@@ -448,8 +425,8 @@ fn quotes(out: &mut String, a: &Analysis, docs: &Docs, lines: &Lines) {
             let _ = writeln!(
                 out,
                 "<div class=\"side\"><div class=\"who\">{} · line {}</div><div class=\"value\">{}</div><div>« {} »</div></div>",
-                docs.label(&q.document),
-                lines.of(&q.document, q.line),
+                label(docs, &q.document),
+                docs.line(&q.document, q.line),
                 escape(q.speaker.as_deref().unwrap_or("speaker unknown")),
                 escape(&q.text)
             );
@@ -474,18 +451,7 @@ fn names(out: &mut String, a: &Analysis) {
         "<h2 id=\"names\">Names spelled more than one way</h2>\n<table><tr><th>name</th><th>kind</th><th>spellings (mentions; documents)</th></tr>"
     );
     for g in varying.iter().take(MAX_NAMES) {
-        let spellings: Vec<String> = g
-            .variants
-            .iter()
-            .map(|v| {
-                format!(
-                    "{} ({}; {})",
-                    escape(&v.spelling),
-                    v.mentions,
-                    escape(&v.documents.join(", "))
-                )
-            })
-            .collect();
+        let spellings = super::claims::spellings(g, escape);
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",

@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 use super::analysis::Analysis;
 use super::claims::describe;
+use super::documents::Documents;
 use super::summary::{escape, escape_join, shorten};
 use crate::compare::quotes::{DiffTag, VariantKind};
 use crate::compare::{Slot, VerdictKind};
@@ -61,12 +62,13 @@ fn more(out: &mut String, limit: usize, total: usize, what: &str) {
 pub fn render(a: &Analysis) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# recoupe report: {}\n", escape(&a.name));
-    first_screen(&mut out, a);
+    let docs = Documents::new(a);
+    first_screen(&mut out, a, &docs);
     summary(&mut out, a);
-    flagged(&mut out, a);
+    flagged(&mut out, a, &docs);
     agreed(&mut out, a);
-    near_duplicates(&mut out, a);
-    quotes(&mut out, a);
+    near_duplicates(&mut out, a, &docs);
+    quotes(&mut out, a, &docs);
     entities(&mut out, a);
     timeline(&mut out, a);
     method(&mut out, a);
@@ -77,10 +79,7 @@ pub fn render(a: &Analysis) -> String {
 const FIRST_SCREEN: usize = 5;
 
 /// A document as a reader knows it: `“Title” (Outlet)`, the id when neither is known.
-fn source_label(
-    docs: &rustc_hash::FxHashMap<&str, &crate::corpus::DocumentInfo>,
-    id: &str,
-) -> String {
+fn source_label(docs: &Documents, id: &str) -> String {
     let Some(d) = docs.get(id) else {
         return escape(id);
     };
@@ -94,13 +93,7 @@ fn source_label(
 
 /// What a fact-checker must look at, before any count: the sharpest disagreements with their
 /// sources' titles and outlets, then the strongest reuse.
-fn first_screen(out: &mut String, a: &Analysis) {
-    let docs: rustc_hash::FxHashMap<&str, &crate::corpus::DocumentInfo> = a
-        .corpus
-        .documents
-        .iter()
-        .map(|d| (d.id.as_str(), d))
-        .collect();
+fn first_screen(out: &mut String, a: &Analysis, docs: &Documents) {
     let flagged: Vec<&Slot> = a
         .comparison
         .slots
@@ -129,7 +122,7 @@ fn first_screen(out: &mut String, a: &Analysis) {
             .map(|c| {
                 format!(
                     "{} “{}”",
-                    source_label(&docs, &c.document),
+                    source_label(docs, &c.document),
                     escape(&c.claim.text)
                 )
             })
@@ -164,8 +157,8 @@ fn first_screen(out: &mut String, a: &Analysis) {
         let _ = writeln!(
             out,
             "- **Reused text** — {} and {}: {what} (Jaccard {:.2}, {:.0}% of one in the other)",
-            source_label(&docs, &p.a),
-            source_label(&docs, &p.b),
+            source_label(docs, &p.a),
+            source_label(docs, &p.b),
             p.jaccard,
             100.0 * p.containment_a_in_b.max(p.containment_b_in_a)
         );
@@ -255,48 +248,26 @@ fn summary(out: &mut String, a: &Analysis) {
     );
 }
 
-/// The file's line of a line of a document's text: what `grep -n` says, since a Markdown or
-/// text file's front matter comes before the text.
-pub(super) struct Lines<'a>(rustc_hash::FxHashMap<&'a str, &'a crate::corpus::DocumentInfo>);
-
-impl<'a> Lines<'a> {
-    pub(super) fn new(a: &'a Analysis) -> Self {
-        Lines(
-            a.corpus
-                .documents
-                .iter()
-                .map(|d| (d.id.as_str(), d))
-                .collect(),
-        )
+/// `“Title” (Outlet) · id`, the title cut short: a table row names the article as a reader knows
+/// it and keeps the id that the JSON uses.
+fn row_label(docs: &Documents, document: &str) -> String {
+    let Some(d) = docs.get(document) else {
+        return escape(document);
+    };
+    let mut parts = Vec::new();
+    if let Some(t) = &d.title {
+        parts.push(format!("“{}”", escape(&shorten(t, 60))));
     }
-
-    /// `“Title” (Outlet) · id`, the title cut short: a table row names the article as a
-    /// reader knows it and keeps the id that the JSON uses.
-    pub(super) fn label(&self, document: &str) -> String {
-        let Some(d) = self.0.get(document) else {
-            return escape(document);
-        };
-        let mut parts = Vec::new();
-        if let Some(t) = &d.title {
-            parts.push(format!("“{}”", escape(&shorten(t, 60))));
-        }
-        if let Some(s) = &d.source {
-            parts.push(format!("({})", escape(s)));
-        }
-        if parts.is_empty() {
-            return escape(document);
-        }
-        format!("{} · {}", parts.join(" "), escape(document))
+    if let Some(s) = &d.source {
+        parts.push(format!("({})", escape(s)));
     }
-
-    pub(super) fn of(&self, document: &str, text_line: usize) -> usize {
-        self.0
-            .get(document)
-            .map_or(text_line, |d| d.file_line(text_line))
+    if parts.is_empty() {
+        return escape(document);
     }
+    format!("{} · {}", parts.join(" "), escape(document))
 }
 
-fn flagged(out: &mut String, a: &Analysis) {
+fn flagged(out: &mut String, a: &Analysis, docs: &Documents) {
     let flagged: Vec<&Slot> = a
         .comparison
         .slots
@@ -317,14 +288,13 @@ fn flagged(out: &mut String, a: &Analysis) {
          evolve, and differences of precision. Each slot holds the claims of different sources \
          about one fact.\n"
     );
-    let lines = Lines::new(a);
     for s in flagged.iter().take(MAX_FLAGGED) {
-        slot(out, s, &lines);
+        slot(out, s, docs);
     }
     more(out, MAX_FLAGGED, flagged.len(), "flagged slots");
 }
 
-fn slot(out: &mut String, s: &Slot, lines: &Lines) {
+fn slot(out: &mut String, s: &Slot, docs: &Documents) {
     let v = &s.verdict;
     let _ = writeln!(
         out,
@@ -348,9 +318,9 @@ fn slot(out: &mut String, s: &Slot, lines: &Lines) {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
-            lines.label(&c.document),
+            row_label(docs, &c.document),
             c.published.map_or("?".to_string(), |d| d.to_string()),
-            lines.of(&c.document, c.claim.span.line),
+            docs.line(&c.document, c.claim.span.line),
             escape(&c.claim.text),
             escape(&describe(&c.claim)),
             escape(c.claim.claimant.as_deref().unwrap_or("")),
@@ -419,9 +389,8 @@ fn agreed(out: &mut String, a: &Analysis) {
     more(out, MAX_AGREED, agreed.len(), "agreeing slots");
 }
 
-fn near_duplicates(out: &mut String, a: &Analysis) {
+fn near_duplicates(out: &mut String, a: &Analysis, docs: &Documents) {
     let d = &a.dedup;
-    let lines = Lines::new(a);
     let _ = writeln!(out, "## Near-duplicates\n");
     if d.pairs.is_empty() {
         let _ = writeln!(
@@ -495,9 +464,9 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
                 let _ = writeln!(
                     out,
                     "- line {}: {} → line {}: {}",
-                    lines.of(&p.a, c.a.line),
+                    docs.line(&p.a, c.a.line),
                     word(&c.a.text),
-                    lines.of(&p.b, c.b.line),
+                    docs.line(&p.b, c.b.line),
                     word(&c.b.text)
                 );
             }
@@ -524,8 +493,8 @@ fn near_duplicates(out: &mut String, a: &Analysis) {
             let _ = writeln!(
                 out,
                 "| line {} | line {} | {text} |",
-                lines.of(&p.a, s.a.line),
-                lines.of(&p.b, s.b.line)
+                docs.line(&p.a, s.a.line),
+                docs.line(&p.b, s.b.line)
             );
         }
         out.push('\n');
@@ -646,7 +615,7 @@ fn mermaid(out: &mut String, all: &[Pair]) {
     }
 }
 
-fn quotes(out: &mut String, a: &Analysis) {
+fn quotes(out: &mut String, a: &Analysis, docs: &Documents) {
     // Quotes reprinted word for word under one speaker do not vary: counted, not listed.
     let variants: Vec<_> = a
         .comparison
@@ -655,7 +624,6 @@ fn quotes(out: &mut String, a: &Analysis) {
         .filter(|v| v.kind != VariantKind::Identical)
         .collect();
     let identical = a.comparison.quote_variants.len() - variants.len();
-    let lines = Lines::new(a);
     let _ = writeln!(out, "## Quote variants\n");
     if identical > 0 {
         let _ = writeln!(
@@ -683,7 +651,7 @@ fn quotes(out: &mut String, a: &Analysis) {
                 out,
                 "| {} | {} | {} | {} |",
                 escape(&q.document),
-                lines.of(&q.document, q.line),
+                docs.line(&q.document, q.line),
                 escape(q.speaker.as_deref().unwrap_or("?")),
                 escape(&q.text)
             );
@@ -741,18 +709,7 @@ fn entities(out: &mut String, a: &Analysis) {
         "| name | kind | spellings (mentions; documents) | why merged | kept apart |\n|---|---|---|---|---|"
     );
     for g in groups.iter().take(MAX_NAMES) {
-        let spellings: Vec<String> = g
-            .variants
-            .iter()
-            .map(|v| {
-                format!(
-                    "{} ({}; {})",
-                    escape(&v.spelling),
-                    v.mentions,
-                    escape_join(&v.documents, ", ")
-                )
-            })
-            .collect();
+        let spellings = super::claims::spellings(g, escape);
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",

@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod annotations;
 pub mod claims;
+pub mod documents;
 pub mod escape;
 pub mod gate;
 pub mod heading;
