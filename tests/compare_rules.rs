@@ -1211,3 +1211,37 @@ fn a_length_of_time_before_de_and_a_noun_measures_that_thing() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn slots_of_one_fact_grown_apart_become_one_slot() {
+    // Four reprints of one sentence link among themselves first; two articles worded alike link
+    // with each other first. They still state one fact, and the rounder figure beside the exact
+    // one is a difference of precision that only shows once they are one slot.
+    let reprint = "La cérémonie s'est déroulée devant 85 chefs d'État et de gouvernement venus \
+                   du monde entier, a indiqué l'Élysée.";
+    let mut docs: Vec<Document> = ["a", "b", "c", "d"]
+        .iter()
+        .map(|id| doc(id, "2024-07-27", reprint))
+        .collect();
+    docs.push(doc(
+        "e",
+        "2024-07-27",
+        "Le défilé des délégations s'est tenu en présence de 85 chefs d'État et de \
+         gouvernement, sous la pluie.",
+    ));
+    docs.push(doc(
+        "f",
+        "2024-07-27",
+        "Le défilé des délégations s'est tenu en présence de plus de 80 chefs d'État et de \
+         gouvernement, sous une pluie battante.",
+    ));
+    let c = compared(&docs);
+    let slot = c
+        .slots
+        .iter()
+        .find(|s| s.claims.iter().any(|x| x.claim.text.contains("80")))
+        .expect("the slot of the rounder figure");
+    let documents: Vec<&str> = slot.claims.iter().map(|x| x.document.as_str()).collect();
+    assert_eq!(documents, ["a", "b", "c", "d", "e", "f"], "{slot:#?}");
+    assert_eq!(format!("{:?}", slot.verdict.kind), "Precision", "{slot:#?}");
+}

@@ -138,8 +138,8 @@ pub fn build(
     // Slots grow from the strongest links down, without chaining: a claim joins a slot only
     // when it is alike to at least half of the slot's claims from other documents (checked
     // against its first members), so that a chain a–b–c–d does not make one slot; a document
-    // gives a slot one value (or several equal ones); two slots are never merged by a link
-    // between them.
+    // gives a slot one value (or several equal ones); two slots a link joins are merged only
+    // afterwards, under the same rule taken between all their members.
     edges.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
     // Recomputed rather than kept: a map of every link costs more memory than the few
     // similarities a join checks cost time.
@@ -176,11 +176,13 @@ pub fn build(
     let mut members: Vec<(Vec<At>, f64)> = Vec::new();
     let mut identities: Vec<context::Identity> = Vec::new();
     let identity = |at: At| weighted[at.0][at.1].identity();
+    let mut merged_into: Vec<usize> = Vec::new();
     for &(a, b, score) in &edges {
         match (slot_of.get(&a).copied(), slot_of.get(&b).copied()) {
             (None, None) => {
                 slot_of.insert(a, members.len());
                 slot_of.insert(b, members.len());
+                merged_into.push(members.len());
                 members.push((vec![a, b], score));
                 let mut merged = identity(a);
                 context::merge(&mut merged, &identity(b));
@@ -198,6 +200,53 @@ pub fn build(
             _ => {}
         }
     }
+    // A link between two slots: the same fact whose copies linked among themselves first
+    // ("85 chefs d'État" in four reprints, "plus de 80" with a fifth). They become one slot when
+    // the pair could have grown as one: names and measures fit, no document gives each a
+    // different value, and at least half the pairs checked across them are alike.
+    for &(a, b, _) in &edges {
+        let (Some(ka), Some(kb)) = (slot_of.get(&a).copied(), slot_of.get(&b).copied()) else {
+            continue;
+        };
+        let (ka, kb) = (find(&mut merged_into, ka), find(&mut merged_into, kb));
+        // A slot of one name's figures does not take in figures of no name: those may be the
+        // whole's (`1 305 morts` and `1 293 à Al-Haouz`).
+        let (ia, ib) = (&identities[ka], &identities[kb]);
+        if ka == kb || !context::fits(ia, ib) || ia[2] != ib[2] || ia[3] != ib[3] {
+            continue;
+        }
+        let (x, y) = (&members[ka].0, &members[kb].0);
+        if x.iter()
+            .any(|m| y.iter().any(|n| m.0 == n.0 && value(*m) != value(*n)))
+        {
+            continue;
+        }
+        let left: Vec<At> = x.iter().copied().take(JOIN_CHECKS).collect();
+        let right: Vec<At> = y.iter().copied().take(JOIN_CHECKS).collect();
+        let cross: Vec<(At, At)> = left
+            .iter()
+            .flat_map(|&m| right.iter().map(move |&n| (m, n)))
+            .filter(|(m, n)| m.0 != n.0)
+            .collect();
+        if cross.is_empty() || cross.iter().any(|(m, n)| !same_event(m.0, n.0)) {
+            continue;
+        }
+        let sims: Vec<f64> = cross.iter().map(|&(m, n)| sim(m, n)).collect();
+        let alike = sims.iter().filter(|&&s| s >= params.link_threshold).count();
+        if 2 * alike < sims.len() {
+            continue;
+        }
+        let weakest = sims.iter().copied().fold(1.0, f64::min);
+        let (keep, gone) = (ka.min(kb), ka.max(kb));
+        let moved = std::mem::take(&mut members[gone].0);
+        let gone_confidence = members[gone].1;
+        members[keep].0.extend(moved);
+        members[keep].1 = members[keep].1.min(gone_confidence).min(weakest);
+        let gone_identity = identities[gone];
+        context::merge(&mut identities[keep], &gone_identity);
+        merged_into[gone] = keep;
+    }
+    members.retain(|(ats, _)| !ats.is_empty());
 
     let mut slots: Vec<Slot> = members
         .into_iter()
@@ -442,6 +491,15 @@ fn mutual_best(
             (ba[j].map(|(back, _)| back) == Some(i)).then_some(((a, i), (b, j), s))
         })
         .collect()
+}
+
+/// The slot a merged slot now belongs to.
+fn find(merged_into: &mut [usize], mut k: usize) -> usize {
+    while merged_into[k] != k {
+        merged_into[k] = merged_into[merged_into[k]];
+        k = merged_into[k];
+    }
+    k
 }
 
 /// The words most of the slot's sentences share.
