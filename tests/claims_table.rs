@@ -1983,6 +1983,19 @@ const ROWS: &[(&str, &str, E, &str)] = &[
         day("2024-06-24"),
         "2024-06-22",
     ),
+    // A bare figure that a running count reaches counts what it tallies.
+    (
+        "Le bilan provisoire de l'accident survenu sur l'autoroute s'élève désormais à 14.",
+        "14",
+        n(Count, 14.0),
+        "",
+    ),
+    (
+        "La panne a commencé à 23:40 heure locale.",
+        "23:40 heure locale",
+        clock("", 1420, 1420, M::Exact),
+        "",
+    ),
 ];
 
 fn document(text: &str, published: &str) -> Document {
@@ -2204,4 +2217,46 @@ fn currencies_and_measures_keep_their_unit() {
                 .collect::<Vec<_>>()
         );
     }
+}
+
+/// The same moment given again on another clock, in parentheses, is no second claim: only one
+/// time of day is read, so the two are not compared as two reports.
+#[test]
+fn a_time_restated_in_another_zone_is_one_claim() {
+    let got = claims::extract(&document(
+        "Le train a déraillé à 4h12 mercredi (2h12 GMT) près de la gare.",
+        "",
+    ));
+    let times: Vec<&str> = got
+        .claims
+        .iter()
+        .filter(|c| c.kind == K::Time)
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(times, ["4h12"], "{:?}", got.claims);
+}
+
+/// English times of day (twelve-hour clock, colon, zone) and a toll's bare figure.
+#[test]
+fn english_times_and_tolls() {
+    let mut doc = document(
+        "The ferry sank at 9:40 p.m. on Tuesday (1940 GMT). The death toll from the sinking \
+         of the ferry off the northern coast has risen to 57, the coast guard said.",
+        "",
+    );
+    doc.lang = Some("en".into());
+    let got = claims::extract(&doc);
+    let found: Vec<(&str, String)> = got
+        .claims
+        .iter()
+        .map(|c| (c.text.as_str(), format!("{:?}", c.value)))
+        .collect();
+    let times: Vec<&(&str, String)> = found.iter().filter(|c| c.1.starts_with("Clock")).collect();
+    assert_eq!(times.len(), 1, "{found:?}");
+    assert_eq!(times[0].0, "9:40 p.m.", "{found:?}");
+    assert!(times[0].1.contains("from: 1300"), "{found:?}");
+    assert!(
+        found.iter().any(|c| c.0 == "57" && c.1.contains("Count")),
+        "{found:?}"
+    );
 }

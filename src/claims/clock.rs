@@ -59,6 +59,9 @@ fn reading(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(u32, Option<u32>, u
     {
         return Some((minutes / 60, Some(minutes % 60), i + 1, true));
     }
+    if let Some(r) = twelve_hour_or_colon(lex, toks, i) {
+        return Some(r);
+    }
     if let Some((h, m, zero)) = glued(t) {
         // `15h 30` after a glued hour.
         let (m, end) = match (m, toks.get(i + 1)) {
@@ -78,6 +81,10 @@ fn reading(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(u32, Option<u32>, u
     if hours.fract() != 0.0 || !(0.0..=24.0).contains(&hours) {
         return None;
     }
+    // `11 pm`, `9 a.m.`.
+    if let Some((add, taken)) = meridiem_at(lex, toks, number.end) {
+        return Some((half_day(hours as u32, add)?, None, number.end + taken, true));
+    }
     if !lex.clock_hour_words.contains(&lower(toks, number.end)) {
         return None;
     }
@@ -92,6 +99,126 @@ fn reading(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(u32, Option<u32>, u
     }
     let zero = toks[i].text.len() == 2 && toks[i].text.starts_with('0');
     Some((hours as u32, minutes, end, minutes.is_some() || zero))
+}
+
+fn two_digits(s: &str) -> Option<u32> {
+    (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+fn hour_digits(s: &str) -> Option<u32> {
+    (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// The hours a meridiem adds when written glued at the end of `s` (`11pm`, `11am`), and the
+/// figure before it.
+fn glued_meridiem<'a>(lex: &Lexicon, s: &'a str) -> Option<(&'a str, u32)> {
+    lex.meridiems
+        .iter()
+        .find_map(|&(m, add)| s.strip_suffix(m).map(|head| (head, add)))
+}
+
+/// A meridiem at `k` (`pm`, `p.m.`, `p.m`), with the hours it adds and the tokens it takes.
+fn meridiem_at(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<(u32, usize)> {
+    let first = toks.get(k)?;
+    if first.space_before
+        && let Some(&(_, add)) = lex.meridiems.iter().find(|(m, _)| *m == first.lower)
+    {
+        return Some((add, 1));
+    }
+    if toks.get(k + 1)?.text != "." {
+        return None;
+    }
+    let second = toks.get(k + 2)?;
+    let joined = format!("{}{}", first.lower, second.lower);
+    let &(_, add) = lex.meridiems.iter().find(|(m, _)| *m == joined)?;
+    let dot = toks
+        .get(k + 3)
+        .is_some_and(|t| t.text == "." && !t.space_before);
+    Some((add, 3 + usize::from(dot)))
+}
+
+/// An hour of a twelve-hour clock in the day's twenty-four: `12 a.m.` is midnight, `12 p.m.`
+/// noon.
+fn half_day(hours: u32, add: u32) -> Option<u32> {
+    if !(1..=12).contains(&hours) {
+        return None;
+    }
+    Some(match (hours, add) {
+        (12, 0) => 0,
+        (12, _) => 12,
+        (h, a) => h + a,
+    })
+}
+
+/// Readings that need no hour word: `22:11` and `9:30`, `11pm`, `11:11 p.m.` and `11.11 p.m.`,
+/// `2200 GMT`. Each form alone says it is a time of day.
+fn twelve_hour_or_colon(
+    lex: &Lexicon,
+    toks: &[Tok],
+    i: usize,
+) -> Option<(u32, Option<u32>, usize, bool)> {
+    let t = toks.get(i)?;
+    let after_colon = i > 0 && toks[i - 1].text == ":" && !t.space_before;
+    // `22:11`, `11:11pm`; a third part (`2:01:09`) is a length of time on a stopwatch.
+    if let Some(h) = hour_digits(&t.lower).filter(|_| !after_colon)
+        && toks
+            .get(i + 1)
+            .is_some_and(|c| c.text == ":" && !c.space_before)
+        && let Some(m_tok) = toks.get(i + 2).filter(|m| !m.space_before)
+    {
+        let stopwatch = toks
+            .get(i + 3)
+            .is_some_and(|c| c.text == ":" && !c.space_before);
+        let (digits, glued_add) = match glued_meridiem(lex, &m_tok.lower) {
+            Some((head, add)) => (head, Some(add)),
+            None => (m_tok.lower.as_ref(), None),
+        };
+        let minutes = two_digits(digits)?;
+        if stopwatch || minutes >= 60 {
+            return None;
+        }
+        let (add, taken) = match glued_add {
+            Some(add) => (Some(add), 0),
+            None => meridiem_at(lex, toks, i + 3).map_or((None, 0), |(a, n)| (Some(a), n)),
+        };
+        let hours = match add {
+            Some(a) => half_day(h, a)?,
+            None if h <= 24 => h,
+            None => return None,
+        };
+        return Some((hours, Some(minutes), i + 3 + taken, true));
+    }
+    // `11pm`, `9am`.
+    if let Some((head, add)) = glued_meridiem(lex, &t.lower)
+        && let Some(h) = hour_digits(head)
+    {
+        return Some((half_day(h, add)?, None, i + 1, true));
+    }
+    // `11.11 p.m.`: a decimal point between hours and minutes, which the meridiem vouches for.
+    if let Some((h, m)) = t.lower.split_once('.')
+        && let (Some(h), Some(m)) = (hour_digits(h), two_digits(m))
+        && m < 60
+        && let Some((add, taken)) = meridiem_at(lex, toks, i + 1)
+    {
+        return Some((half_day(h, add)?, Some(m), i + 1 + taken, true));
+    }
+    // `2200 GMT`: four digits of a twenty-four-hour clock before a zone.
+    if t.lower.len() == 4
+        && t.lower.bytes().all(|b| b.is_ascii_digit())
+        && let (Some(h), Some(m)) = (hour_digits(&t.lower[..2]), two_digits(&t.lower[2..]))
+        && h < 24
+        && m < 60
+        && toks
+            .get(i + 1)
+            .is_some_and(|z| lex.clock_zones.contains(&z.lower.as_ref()))
+    {
+        return Some((h, Some(m), i + 1, true));
+    }
+    None
 }
 
 /// `du matin`, `du soir`, `de l'après-midi` after a reading at `k`: the hours to add and the
@@ -120,6 +247,12 @@ fn single(lex: &Lexicon, toks: &[Tok], i: usize, cue: bool) -> Option<(u32, bool
     let (hours, minutes, end, clock_form) = reading(lex, toks, i)?;
     let (add, taken) = day_part(lex, toks, end).unwrap_or((0, 0));
     let end = end + taken;
+    // `22h11 GMT`: the zone is part of the reading.
+    let end = end
+        + usize::from(
+            toks.get(end)
+                .is_some_and(|z| lex.clock_zones.contains(&z.lower.as_ref())),
+        );
     // `à 2 heures de Paris`, `2h de route`: a duration of travel, not a time.
     let of_follows = taken == 0 && lex.of_words.contains(&lower(toks, end));
     if !(clock_form || taken > 0 || (cue && !of_follows)) {
@@ -140,7 +273,13 @@ pub fn may_start(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
     let w = t.lower.as_ref();
     let hour_next = |k: usize| lex.clock_hour_words.contains(&lower(toks, k));
     if t.text.starts_with(|c: char| c.is_ascii_digit()) {
-        return t.lower.contains('h') || hour_next(i + 1);
+        let next = lower(toks, i + 1);
+        return t.lower.contains('h')
+            || hour_next(i + 1)
+            || next == ":"
+            || lex.clock_zones.contains(&next)
+            || glued_meridiem(lex, &t.lower).is_some()
+            || meridiem_at(lex, toks, i + 1).is_some();
     }
     if lex.clock_names.iter().any(|(n, _)| *n == w) || lex.night_words.contains(&w) {
         return true;
@@ -195,18 +334,25 @@ pub fn clock_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<ClockMatch> {
     }
     // `entre 18 et 20 heures`, `de 8 h à 18 h`.
     if let Some(&(_, joiner)) = lex.clock_ranges.iter().find(|(open, _)| *open == w) {
-        let (h1, m1, end1) = match reading(lex, toks, i + 1) {
-            Some((h, m, end, _)) => (h, m, end),
+        let (h1, m1, end1, bare) = match reading(lex, toks, i + 1) {
+            Some((h, m, end, _)) => (h, m, end, false),
             // `entre 18 et 20 heures`: the first figure takes the second's unit.
             None => {
                 let n = numbers::number_at(lex, toks, i + 1)?;
                 let h = n.range.lo.filter(|v| v.fract() == 0.0 && *v <= 24.0)?;
-                (h as u32, None, n.end)
+                (h as u32, None, n.end, true)
             }
         };
         if lower(toks, end1) == joiner
             && let Some((to, to_minutes, end)) = single(lex, toks, end1 + 1, true)
         {
+            // `between 6 and 8 pm`: a bare first hour is in the second's half of the day.
+            let twelve_hour = !lex.meridiems.is_empty();
+            let h1 = if twelve_hour && bare && h1 < 12 && (h1 + 12) * 60 <= to {
+                h1 + 12
+            } else {
+                h1
+            };
             let from = minutes_of(h1, m1)?;
             let to = if to < from { to + DAY_MINUTES } else { to };
             return Some(ClockMatch {
@@ -305,6 +451,53 @@ mod tests {
         );
         assert_eq!(at("de 22 h à 6 h"), Some((1320, 1800, Modifier::Exact)));
         assert_eq!(at("à 23 h 11"), Some((1391, 1391, Modifier::Exact)));
+    }
+
+    fn at_en(s: &str) -> Option<(u32, u32, Modifier, usize)> {
+        let lex_en = &super::super::lang::en::EN;
+        let toks = lex(s, 0..s.len());
+        (0..toks.len())
+            .filter(|&i| may_start(lex_en, &toks, i))
+            .find_map(|i| clock_at(lex_en, &toks, i))
+            .map(|m| (m.from, m.to, m.modifier, m.end - m.start))
+    }
+
+    #[test]
+    fn twelve_hour_colon_and_zone_times() {
+        let exact = |s: &str| at_en(s).map(|(f, t, _, _)| (f, t));
+        assert_eq!(
+            exact("it struck at 10:42 p.m. on Monday"),
+            Some((1362, 1362))
+        );
+        assert_eq!(exact("it struck at 10:42pm"), Some((1362, 1362)));
+        assert_eq!(exact("shortly after 7 am"), Some((420, 420)));
+        assert_eq!(exact("at 7.05 a.m. local time"), Some((425, 425)));
+        assert_eq!(exact("the 0430 GMT bulletin"), Some((270, 270)));
+        assert_eq!(exact("by 17:45 UTC"), Some((1065, 1065)));
+        // Twelve is the hour after midnight before noon, and noon after it.
+        assert_eq!(exact("at 12 a.m."), Some((0, 0)));
+        assert_eq!(exact("at 12:30 pm"), Some((750, 750)));
+        assert_eq!(exact("at midnight"), Some((0, 0)));
+        // The first hour of a span takes the second's half of the day.
+        assert_eq!(exact("between 4 and 6 pm"), Some((960, 1080)));
+        assert_eq!(
+            at_en("around 9:20 pm").map(|(f, t, m, _)| (f, t, m)),
+            Some((1270, 1290, Modifier::Approx))
+        );
+        // The whole of `p.m.` is taken, and the zone.
+        assert_eq!(at_en("at 10:42 p.m. yesterday").map(|r| r.3), Some(7));
+        assert_eq!(at_en("at 3 pm GMT").map(|r| r.3), Some(3));
+        // Not times: a stopwatch, a decimal figure, a score, thirteen o'clock of a twelve-hour dial.
+        assert_eq!(exact("he finished in 2:01:09"), None);
+        assert_eq!(exact("shares rose 10.42 percent"), None);
+        assert_eq!(exact("at 13 pm"), None);
+        assert_eq!(exact("a ratio of 16:9"), None);
+        // French writes colon times too.
+        assert_eq!(
+            at("il était 23:11 heure locale"),
+            Some((1391, 1391, Modifier::Exact))
+        );
+        assert_eq!(at("à 22h11 GMT").map(|r| r.0), Some(1331));
     }
 
     #[test]

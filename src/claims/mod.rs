@@ -525,6 +525,10 @@ fn sentence_claims(
     // The last single day stated, as (first token, token after it, index in `out`, day,
     // relative): a time of day right after it is a time on that day.
     let mut last_day: Option<(usize, usize, usize, NaiveDate, bool)> = None;
+    // Where the last time of day ended, in tokens.
+    let mut last_clock_end: Option<usize> = None;
+    // Words that may stand between a time and its restatement (`on Friday`).
+    const RESTATED_GAP: usize = 3;
     while i < toks.len() {
         let claim = |kind, start: usize, end: usize, value, modifier, noun, relative: bool| Claim {
             kind,
@@ -546,6 +550,21 @@ fn sentence_claims(
             && clock::may_start(lex_, toks, i)
             && let Some(c) = clock::clock_at(lex_, toks, i)
         {
+            // `à 23h11 (22h11 GMT)`: the same moment again on another clock, no claim of its own.
+            // A day or a place may stand between them (`at 11 pm on Friday (2200 GMT)`).
+            let restated = c.start > 0
+                && toks[c.start - 1].text == "("
+                && last_clock_end.is_some_and(|end| {
+                    end < c.start
+                        && c.start - 1 - end <= RESTATED_GAP
+                        && toks[end..c.start - 1]
+                            .iter()
+                            .all(|t| t.is_word() && !t.is_number())
+                });
+            if restated {
+                i = c.end;
+                continue;
+            }
             let joined = last_day.filter(|&(_, end, index, ..)| {
                 index + 1 == out.len()
                     && toks[end..c.start].iter().all(|t| {
@@ -584,6 +603,7 @@ fn sentence_claims(
                 relative,
             ));
             last_day = None;
+            last_clock_end = Some(c.end);
             i = c.end;
             continue;
         }

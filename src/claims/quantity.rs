@@ -643,12 +643,29 @@ fn elliptical(lex: &Lexicon, toks: &[Tok], i: usize, end: usize, stated: &Range)
         before.is_some_and(|w| lex.part_words.contains(&w) || lex.contrast_words.contains(&w));
     let parenthesised = before == Some("(");
     // `le nombre des bulletins blancs est de 2 233 904`, `le total s'élève à 35 096 478`.
-    let announced = counted_noun_before(lex, toks, i).is_some();
+    let announced = counted_noun_before(lex, toks, i).is_some() || tallied(lex, toks, i);
     let subject = lex.auxiliaries.contains(&after(0))
         || (lex.reflexives.contains(&after(0))
             && (lex.copulas.contains(&after(1)) || lex.auxiliaries.contains(&after(1))));
     part || parenthesised || subject || announced
 }
+
+/// Whether a running count is named in the figure's clause before it (`le bilan s'élève à
+/// 2 012`, `the death toll has risen to 2,012`): the figure is that count's.
+fn tallied(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    let window = &toks[i.saturating_sub(TOLL_WINDOW)..i];
+    let clause_start = window
+        .iter()
+        .rposition(|t| matches!(t.text, "," | ";" | ":" | "(" | ")" | "."))
+        .map_or(0, |p| p + 1);
+    window[clause_start..]
+        .iter()
+        .any(|t| lex.toll_nouns.contains(&t.lower.as_ref()))
+}
+
+/// How far before its figure the count may be named: the subject of the clause, however long
+/// (`the death toll from the earthquake that hit the region late on Friday has risen to`).
+const TOLL_WINDOW: usize = 24;
 
 /// How far before a figure `le nombre de X` may stand and still announce it.
 const ANNOUNCE_WINDOW: usize = 8;

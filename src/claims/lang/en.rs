@@ -201,6 +201,7 @@ pub static EN: Lexicon = Lexicon {
         "casualties",
     ],
     tally_words: &["toll", "provisional", "tally", "count"],
+    toll_nouns: &["toll", "tally"],
     current_words: &["still", "currently", "now"],
     earlier_words: &["previous", "earlier", "initially", "initial"],
     comparison_words: &["compared", "against", "than", "since", "like"],
@@ -214,6 +215,24 @@ pub static EN: Lexicon = Lexicon {
     ],
     magnitude_words: &["magnitude", "richter"],
     index: &EN_INDEX,
+    clock_names: &[("noon", 720), ("midday", 720), ("midnight", 0)],
+    clock_hour_words: &[],
+    day_parts: &[
+        (&["local", "time"], 0),
+        (&["in", "the", "morning"], 0),
+        (&["in", "the", "afternoon"], 12),
+        (&["in", "the", "evening"], 12),
+        (&["at", "night"], 12),
+    ],
+    meridiems: &[("am", 0), ("pm", 12)],
+    clock_zones: &["gmt", "utc"],
+    clock_prepositions: &["at", "by", "until", "till"],
+    clock_approx: &["around", "about", "approximately", "roughly"],
+    duration_words: &["for", "lasted", "lasting", "during"],
+    indefinite_articles: &["a", "an"],
+    clock_of_heads: &["after", "before", "around", "since", "from", "until"],
+    clock_ranges: &[("between", "and"), ("from", "to")],
+    night_words: &[],
     ..BASE
 };
 static EN_INDEX: std::sync::OnceLock<super::Index> = std::sync::OnceLock::new();

@@ -235,6 +235,8 @@ pub const BASE: Lexicon = Lexicon {
         (&["heure", "locale"], 0),
         (&["heures", "locales"], 0),
     ],
+    meridiems: &[],
+    clock_zones: &["gmt", "utc"],
     clock_prepositions: &["à", "dès", "jusqu"],
     clock_approx: &["vers"],
     duration_words: &[
@@ -426,6 +428,7 @@ pub const BASE: Lexicon = Lexicon {
         "interpellé",
     ],
     tally_words: &["bilan", "provisoire", "décompte"],
+    toll_nouns: &["bilan", "décompte"],
     day_determiners: &["le", "du", "au", "l"],
     articles: &["le", "la", "l", "les"],
     month_words: &["mois"],

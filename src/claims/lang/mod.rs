@@ -85,6 +85,11 @@ pub struct Lexicon {
     pub clock_hour_words: &'static [&'static str],
     /// Parts of the day after an hour, with the hours they add to one before noon (`du soir`).
     pub day_parts: &'static [(&'static [&'static str], u32)],
+    /// Halves of a twelve-hour clock, with the hours they add (`11 p.m.`, `9am`, `11:11pm`):
+    /// written after an hour, they make it a time of day on their own.
+    pub meridiems: &'static [(&'static str, u32)],
+    /// Time zones written after a time of day (`22h11 GMT`, `2200 GMT`).
+    pub clock_zones: &'static [&'static str],
     /// Prepositions that make an hour a time of day (`à 18 heures`), and `vers`.
     pub clock_prepositions: &'static [&'static str],
     pub clock_approx: &'static [&'static str],
@@ -132,6 +137,9 @@ pub struct Lexicon {
     pub source_nouns: &'static [&'static str],
     pub tally_nouns: &'static [&'static str],
     pub tally_words: &'static [&'static str],
+    /// Nouns that name a running count itself (`le bilan`, `the death toll`): a bare figure the
+    /// clause gives them (`s'élève à 2 012`, `has risen to 2,012`) is a count of what they tally.
+    pub toll_nouns: &'static [&'static str],
     /// Words before a day of the month (`le 3/4`, `du 12`): after them `3/4` is a date.
     pub day_determiners: &'static [&'static str],
     /// Definite articles (`la semaine prochaine`, `toute la journée`).
