@@ -1245,3 +1245,37 @@ fn slots_of_one_fact_grown_apart_become_one_slot() {
     assert_eq!(documents, ["a", "b", "c", "d", "e", "f"], "{slot:#?}");
     assert_eq!(format!("{:?}", slot.verdict.kind), "Precision", "{slot:#?}");
 }
+
+#[test]
+fn the_latest_count_of_a_series_is_an_update_not_a_contradiction() {
+    let other = doc(
+        "b",
+        "2023-11-02",
+        "La préfecture a recensé 980 foyers privés d'électricité dans le département.",
+    );
+    let with = |opening: &str| {
+        let docs = [
+            doc(
+                "a",
+                "2023-11-02",
+                &format!(
+                    "{opening} de la préfecture, 1 250 foyers privés d'électricité dans le \
+                     département."
+                ),
+            ),
+            other.clone(),
+        ];
+        verdict_of(&compared(&docs), "1 250 foyers")
+    };
+    // Named as the latest of several counts, the figure may update the other one.
+    assert_eq!(
+        with("Selon le dernier bilan").as_deref(),
+        Some("NeedsReview")
+    );
+    assert_eq!(
+        with("Selon un nouveau décompte").as_deref(),
+        Some("NeedsReview")
+    );
+    // A count given without saying it updates others contradicts a different one.
+    assert_eq!(with("Selon le bilan").as_deref(), Some("Conflict"));
+}

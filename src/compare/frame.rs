@@ -24,8 +24,9 @@ pub struct Frame {
     /// one beside the figure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<AsOf>,
-    /// The figure is a state at the time of writing (`toujours`, `actuellement`), which may
-    /// change between two reports of one day.
+    /// The figure is a state at the time of writing (`toujours`, `actuellement`) or the
+    /// latest count of a series (`le dernier bilan`), which may change between two reports of
+    /// one day.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub current: bool,
     /// The figure is cited as superseded (`un précédent bilan`, `initialement`).
@@ -179,6 +180,7 @@ struct Stems {
     sources: FxHashSet<String>,
     ranks: FxHashMap<String, i32>,
     tally: FxHashSet<String>,
+    update: FxHashSet<String>,
 }
 
 fn stems(lex: &'static Lexicon) -> &'static Stems {
@@ -215,8 +217,23 @@ fn stems(lex: &'static Lexicon) -> &'static Stems {
                     .chain(lex.tally_words)
                     .map(|w| stem(w))
                     .collect(),
+                update: set(lex.update_words),
             }))
         })
+}
+
+/// Whether `text` names a count or a publication as the latest of a series (`le dernier
+/// bilan`, `un nouveau décompte`): its figure updates the others, and a different figure
+/// elsewhere may be an earlier one.
+fn updated(st: &Stems, text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(stem)
+        .collect();
+    words.windows(2).any(|w| {
+        st.update.contains(&w[0]) && (st.sources.contains(&w[1]) || st.tally.contains(&w[1]))
+    })
 }
 
 /// Whether `word`, in any of its forms, speaks of a running tally (`blessées`, `bilan`).
@@ -323,7 +340,14 @@ impl Frame {
             as_of: as_of(st, claim, siblings),
             current: state_words.iter().any(|t| {
                 st.current.contains(&t.stem) && !after_joiner(lex, &claim.sentence[..t.start])
-            }),
+            }) || updated(st, claim.claimant.as_deref().unwrap_or(""))
+                || updated(
+                    st,
+                    claim
+                        .sentence
+                        .find(claim.text.as_str())
+                        .map_or("", |p| &claim.sentence[..p]),
+                ),
             earlier: state_words.iter().any(|t| st.earlier.contains(&t.stem)),
             claimant: claim.claimant.as_deref().and_then(|c| claimant_key(lex, c)),
             scope,

@@ -485,7 +485,7 @@ pub fn judge_pairs(
             fa.as_of.as_ref().map_or("?", |x| x.text.as_str()),
             fb.as_of.as_ref().map_or("?", |x| x.text.as_str())
         ),
-        (_, Why::Current) => "The values are disjoint, but the figure is a state at the time of writing (\"toujours\", \"actuellement\"), which changes between reports.".to_string(),
+        (_, Why::Current) => "The values are disjoint, but the figure is a state at the time of writing (\"toujours\", \"actuellement\") or the latest count of a series (\"le dernier bilan\"), which changes between reports.".to_string(),
         (_, Why::SameDayTally) => "The values are disjoint, but both are running tallies reported the same day (or undated): two updates of one toll, or a contradiction; the hours of the reports decide.".to_string(),
         (_, Why::Measure) => format!(
             "The values are disjoint, but the sentences do not both say what the figure measures ({} / {}), so they may state different facts.",

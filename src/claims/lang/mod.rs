@@ -90,6 +90,7 @@ pub struct Lexicon {
     pub meridiems: &'static [(&'static str, u32)],
     /// Time zones written after a time of day (`22h11 GMT`, `2200 GMT`).
     pub clock_zones: &'static [&'static str],
+
     /// Prepositions that make an hour a time of day (`à 18 heures`), and `vers`.
     pub clock_prepositions: &'static [&'static str],
     pub clock_approx: &'static [&'static str],
@@ -137,6 +138,9 @@ pub struct Lexicon {
     pub source_nouns: &'static [&'static str],
     pub tally_nouns: &'static [&'static str],
     pub tally_words: &'static [&'static str],
+    /// Words that, before a count or a publication (`le dernier bilan`, `un nouveau
+    /// décompte`, `the latest figures`), say its figure updates others.
+    pub update_words: &'static [&'static str],
     /// Nouns that name a running count itself (`le bilan`, `the death toll`): a bare figure the
     /// clause gives them (`s'élève à 2 012`, `has risen to 2,012`) is a count of what they tally.
     pub toll_nouns: &'static [&'static str],
