@@ -2260,3 +2260,19 @@ fn english_times_and_tolls() {
         "{found:?}"
     );
 }
+
+/// A word that adds to a count (`autres`, `more`) is not what it counts: the noun after it is.
+#[test]
+fn the_counted_noun_follows_a_word_that_adds_to_the_count() {
+    let got = claims::extract(&document(
+        "L'incendie a fait trois morts et 41 autres personnes ont été hospitalisées.",
+        "",
+    ));
+    let claim = got
+        .claims
+        .iter()
+        .find(|c| c.text.starts_with("41"))
+        .expect("the count of 41");
+    assert_eq!(claim.noun.as_deref(), Some("personnes"), "{claim:?}");
+    assert_eq!(claim.text, "41 autres personnes");
+}

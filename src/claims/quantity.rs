@@ -566,6 +566,16 @@ pub fn quantity_at(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<QuantityMatc
     } else {
         end
     };
+    // `670 autres personnes`: the count is of the noun after the word that adds to it.
+    let noun_start = if toks
+        .get(noun_start)
+        .is_some_and(|t| lex.other_words.contains(&t.lower.as_ref()))
+        && toks.get(noun_start + 1).is_some_and(|t| is_noun(lex, t))
+    {
+        noun_start + 1
+    } else {
+        noun_start
+    };
     let noun = toks.get(noun_start).filter(|t| is_noun(lex, t)).map(|_| {
         let mut noun_end = noun_start + 1;
         // One complement: `conteneurs d'armement`, `chefs d'État`; not an infinitive

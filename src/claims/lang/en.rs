@@ -201,6 +201,7 @@ pub static EN: Lexicon = Lexicon {
         "casualties",
     ],
     tally_words: &["toll", "provisional", "tally", "count"],
+    other_words: &["other", "more", "new", "additional", "further"],
     update_words: &["latest", "new", "updated"],
     toll_nouns: &["toll", "tally"],
     current_words: &["still", "currently", "now"],

@@ -428,6 +428,7 @@ pub const BASE: Lexicon = Lexicon {
         "interpellé",
     ],
     tally_words: &["bilan", "provisoire", "décompte"],
+    other_words: &["autres", "nouveaux", "nouvelles", "supplémentaires"],
     update_words: &[
         "dernier",
         "dernière",

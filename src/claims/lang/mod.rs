@@ -138,6 +138,9 @@ pub struct Lexicon {
     pub source_nouns: &'static [&'static str],
     pub tally_nouns: &'static [&'static str],
     pub tally_words: &'static [&'static str],
+    /// Words between a figure and its noun that add to a count rather than name what it counts
+    /// (`670 autres personnes`, `153 more people`).
+    pub other_words: &'static [&'static str],
     /// Words that, before a count or a publication (`le dernier bilan`, `un nouveau
     /// décompte`, `the latest figures`), say its figure updates others.
     pub update_words: &'static [&'static str],
