@@ -1279,3 +1279,44 @@ fn the_latest_count_of_a_series_is_an_update_not_a_contradiction() {
     // A count given without saying it updates others contradicts a different one.
     assert_eq!(with("Selon le bilan").as_deref(), Some("Conflict"));
 }
+
+#[test]
+fn a_tally_repeated_the_next_day_has_not_risen() {
+    // One day a rounder figure and the exact one; the next day the exact one again. Nothing
+    // rose: the rounder figure is a difference of precision, not an earlier update.
+    let docs = [
+        doc(
+            "a",
+            "2023-05-10",
+            "Selon le bilan de la mairie, plus de 120 maisons ont été endommagées par la crue.",
+        ),
+        doc(
+            "b",
+            "2023-05-10",
+            "Selon le bilan de la mairie, 124 maisons ont été endommagées par la crue.",
+        ),
+        doc(
+            "c",
+            "2023-05-11",
+            "Selon le bilan de la mairie, 124 maisons ont été endommagées par la crue.",
+        ),
+    ];
+    assert_eq!(
+        verdict_of(&compared(&docs), "plus de 120 maisons").as_deref(),
+        Some("Precision")
+    );
+    // A figure above every earlier one did rise.
+    let mut risen = docs.clone();
+    risen[2] = doc(
+        "c",
+        "2023-05-11",
+        "Selon le bilan de la mairie, 131 maisons ont été endommagées par la crue.",
+    );
+    let c = compared(&risen);
+    assert_eq!(
+        verdict_of(&c, "131 maisons").as_deref(),
+        Some("Timeline"),
+        "{:#?}",
+        c.slots
+    );
+}

@@ -216,8 +216,12 @@ fn rising_tally(claims: &[Input], stated: &[Interval]) -> bool {
         return false;
     };
     let mut rose = false;
-    for a in 0..claims.len() {
-        for b in 0..claims.len() {
+    for b in 0..claims.len() {
+        // The most any earlier day's figures allow: their top, or their figure when
+        // open-ended. A later figure rose only above all of them: `plus de 120` and `124` one
+        // day, `124` the next, is the same count said twice.
+        let mut top_before = f64::NEG_INFINITY;
+        for a in 0..claims.len() {
             if days[a] >= days[b] {
                 continue;
             }
@@ -225,15 +229,16 @@ fn rising_tally(claims: &[Input], stated: &[Interval]) -> bool {
             if late.lo < early.lo {
                 return false;
             }
-            let exact_or_minimum = late.lo == late.hi || late.hi == f64::INFINITY;
-            // Above all an earlier figure allows: its top, or its figure when open-ended.
             let top = if early.hi.is_finite() {
                 early.hi
             } else {
                 early.lo
             };
-            rose |= exact_or_minimum && late.lo > top;
+            top_before = top_before.max(top);
         }
+        let late = stated[b];
+        let exact_or_minimum = late.lo == late.hi || late.hi == f64::INFINITY;
+        rose |= top_before.is_finite() && exact_or_minimum && late.lo > top_before;
     }
     rose
 }
