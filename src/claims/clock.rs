@@ -59,7 +59,7 @@ fn reading(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(u32, Option<u32>, u
     {
         return Some((minutes / 60, Some(minutes % 60), i + 1, true));
     }
-    if let Some(r) = twelve_hour_or_colon(lex, toks, i) {
+    if let Some(r) = self_marked(lex, toks, i) {
         return Some(r);
     }
     if let Some((h, m, zero)) = glued(t) {
@@ -156,11 +156,7 @@ fn half_day(hours: u32, add: u32) -> Option<u32> {
 
 /// Readings that need no hour word: `22:11` and `9:30`, `11pm`, `11:11 p.m.` and `11.11 p.m.`,
 /// `2200 GMT`. Each form alone says it is a time of day.
-fn twelve_hour_or_colon(
-    lex: &Lexicon,
-    toks: &[Tok],
-    i: usize,
-) -> Option<(u32, Option<u32>, usize, bool)> {
+fn self_marked(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(u32, Option<u32>, usize, bool)> {
     let t = toks.get(i)?;
     let after_colon = i > 0 && toks[i - 1].text == ":" && !t.space_before;
     // `22:11`, `11:11pm`; a third part (`2:01:09`) is a length of time on a stopwatch.

@@ -424,6 +424,10 @@ fn inherit_nouns(lex_: &Lexicon, toks: &[lex::Tok], offsets: &Offsets, claims: &
 /// a title: `Le président Emmanuel Macron`).
 const SUBJECT_START: usize = 2;
 
+/// How many words may stand between a time of day and its restatement on another clock (`at 11
+/// pm on Friday (2200 GMT)`).
+const RESTATED_GAP: usize = 3;
+
 /// How many tokens may stand between a figure and the name it is attached to.
 const ATTACH_WINDOW: usize = 6;
 /// How many tokens a comma between a figure and a name counts for, in choosing the nearest.
@@ -527,8 +531,6 @@ fn sentence_claims(
     let mut last_day: Option<(usize, usize, usize, NaiveDate, bool)> = None;
     // Where the last time of day ended, in tokens.
     let mut last_clock_end: Option<usize> = None;
-    // Words that may stand between a time and its restatement (`on Friday`).
-    const RESTATED_GAP: usize = 3;
     while i < toks.len() {
         let claim = |kind, start: usize, end: usize, value, modifier, noun, relative: bool| Claim {
             kind,

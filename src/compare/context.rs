@@ -335,8 +335,12 @@ fn weighted_dice(a: &[(u32, f64)], total_a: f64, b: &[(u32, f64)], total_b: f64)
     2.0 * shared / total
 }
 
-/// The counted noun, measure and attached name of a claim, as ids: what [`compatible`] compares.
+/// The counted noun, measure, attached name and year of a claim, as ids: what [`compatible`]
+/// compares.
 pub type Identity = [Option<u32>; 4];
+/// Where an [`Identity`] holds the attached name and the year.
+pub const ATTACHED: usize = 2;
+pub const YEAR: usize = 3;
 
 impl Weighted {
     pub fn identity(&self) -> Identity {

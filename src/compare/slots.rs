@@ -212,7 +212,8 @@ pub fn build(
         // A slot of one name's figures does not take in figures of no name: those may be the
         // whole's (`1 305 morts` and `1 293 à Al-Haouz`).
         let (ia, ib) = (&identities[ka], &identities[kb]);
-        if ka == kb || !context::fits(ia, ib) || ia[2] != ib[2] || ia[3] != ib[3] {
+        let same = |k: usize| ia[k] == ib[k];
+        if ka == kb || !context::fits(ia, ib) || !same(context::ATTACHED) || !same(context::YEAR) {
             continue;
         }
         let (x, y) = (&members[ka].0, &members[kb].0);

@@ -90,7 +90,6 @@ pub struct Lexicon {
     pub meridiems: &'static [(&'static str, u32)],
     /// Time zones written after a time of day (`22h11 GMT`, `2200 GMT`).
     pub clock_zones: &'static [&'static str],
-
     /// Prepositions that make an hour a time of day (`à 18 heures`), and `vers`.
     pub clock_prepositions: &'static [&'static str],
     pub clock_approx: &'static [&'static str],
